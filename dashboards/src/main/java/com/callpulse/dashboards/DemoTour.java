@@ -1,0 +1,59 @@
+package com.callpulse.dashboards;
+
+import com.callpulse.dashboards.lake.LakeCatalog;
+import com.callpulse.dashboards.lake.TextTable;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * The end of {@code ./callpulse demo}: where the lake is, what it holds, and a first query, shown with its result
+ * and in a form to paste into the stock DuckDB CLI.
+ */
+public final class DemoTour {
+    private DemoTour() {}
+
+    public static void main(String[] args) throws Exception {
+        if (!(args.length == 2 || args.length == 4) || !args[0].equals("--lake") || (args.length == 4 && !args[2].equals("--expect"))) {
+            System.err.println("usage: DemoTour --lake DIR [--expect MANIFEST]");
+            System.exit(2);
+        }
+        Path lake = Path.of(args[1]).toAbsolutePath().normalize();
+        if (args.length == 4 && !RunCheck.matches(lake, Path.of(args[3]), System.out)) {
+            System.exit(1);
+        }
+        try (LakeCatalog catalog = LakeCatalog.open(lake); Statement st = catalog.connection().createStatement()) {
+            System.out.println("The lake: " + lake);
+            StringBuilder union = new StringBuilder();
+            for (String t : catalog.tables()) {
+                union.append(union.length() == 0 ? "" : " UNION ALL ")
+                        .append("SELECT '").append(t).append("' AS \"table\", tenant, count(*) AS \"rows\", count(DISTINCT date) AS days FROM ")
+                        .append(t).append(" GROUP BY tenant");
+            }
+            try (ResultSet rs = st.executeQuery(union + " ORDER BY 1, 2")) {
+                System.out.println(TextTable.render(rs, 100));
+            }
+
+            String sql = String.format(Locale.ROOT, String.join("\n",
+                    "SELECT tenant, channel,",
+                    "       count(*) AS contacts,",
+                    "       count(*) FILTER (WHERE outcome = 'handled') AS handled,",
+                    "       count(*) FILTER (WHERE outcome = 'abandoned') AS abandoned,",
+                    "       round(avg(queue_wait_seconds) FILTER (WHERE outcome = 'handled'), 1) AS avg_wait_s,",
+                    "       round(avg(talk_seconds + coalesce(hold_seconds, 0) + coalesce(acw_seconds, 0)) FILTER (WHERE outcome = 'handled')) AS avg_handle_s",
+                    "FROM %s",
+                    "WHERE leg = 1",
+                    "GROUP BY ALL",
+                    "ORDER BY tenant, contacts DESC;"), LakeCatalog.readExpression(lake, "contact_records"));
+            System.out.println("Contacts by tenant and channel (leg 1 of each contact):");
+            try (ResultSet rs = st.executeQuery(sql.replace(LakeCatalog.readExpression(lake, "contact_records"), "contact_records").replace(";", ""))) {
+                System.out.println(TextTable.render(rs, 40));
+            }
+            System.out.println("The same query, to paste into the DuckDB CLI (https://duckdb.org); any Parquet reader can read these files:");
+            System.out.println();
+            System.out.println(sql);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package com.callpulse.testing;
+
+import com.callpulse.config.CallPulseConfig;
+import com.callpulse.lake.LakeSinks;
+import com.callpulse.lake.ParquetLake;
+import com.callpulse.pipeline.IngestPipeline;
+import com.callpulse.pipeline.IngestSource;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Runs the ingestion graph on the test class's MiniCluster, at parallelism 2, checkpointing as configured. */
+public final class IngestJobs {
+    /** A fixed start time, so nothing in a test depends on the clock. */
+    public static final Instant STARTED = Instant.parse("2026-11-22T00:00:00Z");
+
+    private IngestJobs() {}
+
+    /** The real Parquet lake under {@code root}; its run summary is {@code _runs/<runId>.json}. */
+    public static ParquetLake lake(Path root, CallPulseConfig config, String runId, IngestSource source) {
+        return new ParquetLake(root.toString(), config, runId, source.describe(), STARTED);
+    }
+
+    public static void run(CallPulseConfig config, IngestSource source, LakeSinks sinks) throws Exception {
+        run(config, source, sinks, new Configuration());
+    }
+
+    /** @param job settings for this job only, e.g. a restart strategy */
+    public static void run(CallPulseConfig config, IngestSource source, LakeSinks sinks, Configuration job) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.configure(job);
+        env.setParallelism(MiniClusters.PARALLELISM);
+        env.enableCheckpointing(config.lake().checkpointInterval().toMillis());
+        IngestPipeline.build(env, config, source, sinks);
+        env.execute(source.describe());
+    }
+}
