@@ -111,9 +111,14 @@ public final class RunCommand {
         env.setParallelism(config.ingest().parallelism());
         IngestPipeline.build(env, config, source, new ParquetLake(lake, config, runId, source.describe(), started));
         JobExecutionResult result = env.execute("callpulse ingest " + runId);
+        Path summaryFile = new Path(ParquetLake.summaryPath(lake, runId));
+        if (!result.isJobExecutionResult()) {
+            // submitted detached (flink run -d): the job runs on; its summary is updated on every checkpoint
+            out.println("submitted as job " + result.getJobID() + "; the run summary will be at " + summaryFile);
+            return 0;
+        }
 
         double seconds = result.getNetRuntime() / 1000.0;
-        Path summaryFile = new Path(ParquetLake.summaryPath(lake, runId));
         RunSummary summary = RunSummary.fromJson(read(summaryFile));
         out.println();
         out.println(summary.table());

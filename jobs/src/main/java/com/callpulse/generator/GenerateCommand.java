@@ -180,10 +180,14 @@ public final class GenerateCommand {
         out.printf(Locale.ROOT, "  %-20s %,12d %,12d %,9d %,11d %,10d%n", name, c.lines, c.accepted, c.lateKept, c.duplicates, c.rejectedTotal());
     }
 
-    /** One line on stderr, redrawn at most five times a second, only once the run has taken two seconds. */
+    /**
+     * One line on stderr, redrawn at most five times a second, only once the run has taken two seconds. When stderr is
+     * not a terminal (CI, a log file), a plain line every ten seconds instead of redraws.
+     */
     private static final class ProgressBar implements HotlineSimulator.Progress {
         private final PrintStream err;
         final long start;
+        private final boolean terminal = System.console() != null;
         private long lastDraw;
         private boolean drawn;
 
@@ -195,20 +199,20 @@ public final class GenerateCommand {
         @Override
         public void update(double fraction, long contacts, long lines) {
             long t = System.nanoTime();
-            if (t - start < 2_000_000_000L || t - lastDraw < 200_000_000L) {
+            if (t - start < 2_000_000_000L || t - lastDraw < (terminal ? 200_000_000L : 10_000_000_000L)) {
                 return;
             }
             lastDraw = t;
             drawn = true;
             int filled = (int) Math.round(fraction * 30);
             double secs = (t - start) / 1e9;
-            err.printf(Locale.ROOT, "\r[%s%s] %5.1f%% simulated | %,d contacts | %,.0f lines/s   ", "#".repeat(filled), ".".repeat(30 - filled),
-                    fraction * 100, contacts, lines / secs);
+            err.printf(Locale.ROOT, "%s[%s%s] %5.1f%% simulated | %,d contacts | %,.0f lines/s   %s", terminal ? "\r" : "", "#".repeat(filled),
+                    ".".repeat(30 - filled), fraction * 100, contacts, lines / secs, terminal ? "" : System.lineSeparator());
             err.flush();
         }
 
         void finish() {
-            if (drawn) {
+            if (drawn && terminal) {
                 err.println();
                 drawn = false;
             }

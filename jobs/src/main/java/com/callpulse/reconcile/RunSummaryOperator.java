@@ -11,6 +11,8 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.TreeMap;
  */
 public class RunSummaryOperator extends AbstractStreamOperator<Void> implements OneInputStreamOperator<TallyDelta, Void>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
+    private static final Logger SUMMARY = LoggerFactory.getLogger(RunSummaryOperator.class);
 
     private final String summaryPath;
     private final String runId;
@@ -94,13 +97,16 @@ public class RunSummaryOperator extends AbstractStreamOperator<Void> implements 
         // older pending snapshots are subsumed by this one
         Map<Long, Snapshot> done = snapshots.headMap(checkpointId, true);
         done.clear();
-        write(new RunSummary(runId, source, startedAt, Instant.now().toString(), s.inputEnded ? "complete" : "running", s.totals));
+        RunSummary summary = new RunSummary(runId, source, startedAt, Instant.now().toString(), s.inputEnded ? "complete" : "running", s.totals);
+        write(summary);
+        SUMMARY.info("Run {} at checkpoint {}: read {}, accepted {}, duplicates {}, rejected {}", runId, checkpointId,
+                summary.total(Outcome.READ), summary.total(Outcome.ACCEPTED), summary.total(Outcome.DUPLICATE), summary.totalRejected());
     }
 
     @Override
     public void close() throws Exception {
         if (lastWritten != null) {
-            LOG.info("Run {} ({}): {}{}", runId, lastWritten.status(), System.lineSeparator(), lastWritten.table());
+            SUMMARY.info("Run {} ({}):{}{}", runId, lastWritten.status(), System.lineSeparator(), lastWritten.table());
         }
         super.close();
     }
