@@ -15,27 +15,19 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.core.fs.FileStatus;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,13 +39,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * the launcher, or on a Flink cluster when this jar is submitted there.
  *
  * <p>Checkpoints go to {@code <lake>/_checkpoints/<run id>} and are kept when a run stops before its end, so a
- * run that crashed is resumed from its last checkpoint by the next {@code run} with the same source: committed
- * lake files stay, and nothing after the checkpoint is written twice.
+ * run that crashed is resumed from its last checkpoint by the next {@code run} of the same source and input:
+ * committed lake files stay, and nothing after the checkpoint is written twice ({@link Runs}).
  */
 public final class RunCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-    static final String CHECKPOINTS_DIR = "_checkpoints";
-    static final String RUN_FILE = "run.json";
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: callpulse run (--input DIR | --kafka HOST:PORT [--bounded]) --lake DIR [options]",
@@ -96,28 +85,88 @@ public final class RunCommand {
             err.println("warning: pseudonyms use the demo secret; set " + CallPulseConfig.SECRET_ENV + " for real data");
         }
 
-        Optional<String> resumable = a.has("fresh") || a.has("run-id") ? Optional.empty() : unfinishedRun(lake, source.describe());
-        String runId = resumable.orElseGet(() -> a.get("run-id", newRunId()));
-        Path checkpoints = checkpointDir(lake, runId);
-        Optional<Path> restoreFrom = resumable.flatMap(id -> latestCheckpoint(checkpointDir(lake, id)));
-        restoreFrom.ifPresent(p -> out.println("resuming unfinished run from checkpoint " + p));
-
-        Instant started = Instant.now();
-        if (restoreFrom.isEmpty()) {
-            recordRun(checkpoints, runId, source.describe(), started);
+        Runs runs = new Runs(lake);
+        Plan plan = plan(runs, source, a.get("run-id"), a.has("fresh"), out);
+        Path checkpoints = runs.dir(plan.info().runId());
+        Optional<AutoCloseable> lock = runs.lock(plan.info().runId());
+        try {
+            if (plan.restoreFrom().isEmpty()) {
+                runs.record(plan.info());
+            } else {
+                out.println("resuming unfinished run " + plan.info().runId() + " from checkpoint " + plan.restoreFrom().get());
+            }
+            String runId = plan.info().runId();
+            out.printf(Locale.ROOT, "run %s: %s -> %s%n", runId, source.describe(), lake);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config, checkpoints, plan.restoreFrom()));
+            env.setParallelism(config.ingest().parallelism());
+            IngestPipeline.build(env, config, source, new ParquetLake(lake, config, runId, source.describe(), Instant.parse(plan.info().startedAt())));
+            JobExecutionResult result = env.execute("callpulse ingest " + runId);
+            Path summaryFile = new Path(ParquetLake.summaryPath(lake, runId));
+            if (!result.isJobExecutionResult()) {
+                // submitted detached (flink run -d): the job runs on; its summary is updated on every checkpoint
+                out.println("submitted as job " + result.getJobID() + "; the run summary will be at " + summaryFile);
+                return 0;
+            }
+            return report(result, summaryFile, lake, out, source.bounded() ? runs : null, runId);
+        } finally {
+            if (lock.isPresent()) {
+                lock.get().close();
+            }
         }
-        out.printf(Locale.ROOT, "run %s: %s -> %s%n", runId, source.describe(), lake);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config, checkpoints, restoreFrom));
-        env.setParallelism(config.ingest().parallelism());
-        IngestPipeline.build(env, config, source, new ParquetLake(lake, config, runId, source.describe(), started));
-        JobExecutionResult result = env.execute("callpulse ingest " + runId);
-        Path summaryFile = new Path(ParquetLake.summaryPath(lake, runId));
-        if (!result.isJobExecutionResult()) {
-            // submitted detached (flink run -d): the job runs on; its summary is updated on every checkpoint
-            out.println("submitted as job " + result.getJobID() + "; the run summary will be at " + summaryFile);
-            return 0;
-        }
+    }
 
+    /** Which run to start or resume, and from which checkpoint. */
+    record Plan(Runs.RunInfo info, Optional<Path> restoreFrom) {}
+
+    /**
+     * Decides the run: the named one (resumed if it is unfinished), else the newest unfinished run of the same source
+     * (resumed), else a new one. A run is only resumed on the very input it started with; {@code --fresh} retires
+     * unfinished runs of the source instead of resuming them.
+     */
+    static Plan plan(Runs runs, IngestSource source, String requestedId, boolean fresh, PrintStream out) throws IOException {
+        String now = Instant.now().toString();
+        Runs.RunInfo current;
+        if (requestedId != null) {
+            Optional<Runs.RunInfo> known = runs.info(requestedId);
+            if (known.isPresent() && !known.get().source().equals(source.describe())) {
+                throw new IllegalArgumentException("run " + requestedId + " of this lake reads " + known.get().source() + "; choose another run id");
+            }
+            if (known.isPresent() && !fresh && runs.latestCheckpoint(requestedId).isPresent()) {
+                return resume(runs, known.get(), source);
+            }
+            if (runs.hasSummary(requestedId) || known.isPresent()) {
+                throw new IllegalArgumentException("run id " + requestedId + " was already used in this lake; choose another");
+            }
+            current = new Runs.RunInfo(requestedId, source.describe(), source.inputs(), now);
+        } else {
+            List<Runs.RunInfo> unfinished = runs.unfinished(source.describe());
+            if (!fresh && !unfinished.isEmpty()) {
+                return resume(runs, unfinished.get(0), source);
+            }
+            for (Runs.RunInfo old : unfinished) {
+                out.println("retiring unfinished run " + old.runId() + " (--fresh); the files it committed stay in the lake");
+                runs.retire(old.runId());
+            }
+            current = new Runs.RunInfo(newRunId(), source.describe(), source.inputs(), now);
+        }
+        return new Plan(current, Optional.empty());
+    }
+
+    private static Plan resume(Runs runs, Runs.RunInfo run, IngestSource source) {
+        List<String> now = source.inputs();
+        if (!run.inputs().equals(now)) {
+            List<String> gone = new ArrayList<>(run.inputs());
+            gone.removeAll(now);
+            List<String> added = new ArrayList<>(now);
+            added.removeAll(run.inputs());
+            throw new IllegalArgumentException("the input changed since unfinished run " + run.runId() + " started (no longer there or changed: "
+                    + gone + "; new or changed: " + added + "). The lake already holds part of that run: restore its input to resume it, "
+                    + "or start a new run with --fresh, knowing it adds to what the old run committed.");
+        }
+        return new Plan(run, runs.latestCheckpoint(run.runId()));
+    }
+
+    private static int report(JobExecutionResult result, Path summaryFile, String lake, PrintStream out, Runs completedRuns, String runId) throws IOException {
         double seconds = result.getNetRuntime() / 1000.0;
         RunSummary summary = RunSummary.fromJson(read(summaryFile));
         out.println();
@@ -126,8 +175,8 @@ public final class RunCommand {
                 summary.total(com.callpulse.reconcile.Outcome.READ) / Math.max(seconds, 0.001));
         out.println("summary: " + summaryFile);
         out.println("lake:    " + lake);
-        if (source.bounded()) {
-            checkpoints.getFileSystem().delete(checkpoints, true); // the run is complete; nothing to resume
+        if (completedRuns != null) {
+            completedRuns.retire(runId); // the run is complete; nothing to resume
         }
         return summary.balanced() ? 0 : 1;
     }
@@ -135,7 +184,7 @@ public final class RunCommand {
     static CallPulseConfig withOverrides(CallPulseConfig c, Args a) {
         IngestConfig i = c.ingest();
         if (a.has("parallelism")) {
-            i = new IngestConfig(i.maxOutOfOrderness(), i.allowedLateness(), i.idleness(), i.maxRecordBytes(),
+            i = new IngestConfig(i.maxOutOfOrderness(), i.allowedLateness(), i.idleness(), i.maxFuture(), i.maxRecordBytes(),
                     a.getInt("parallelism", i.parallelism()), i.schemaVersion());
         }
         LakeConfig l = c.lake();
@@ -157,6 +206,8 @@ public final class RunCommand {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
         restoreFrom.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
+        // the reconciliation relies on barriers being aligned (tallies are flushed ahead of them)
+        conf.set(CheckpointingOptions.ENABLE_UNALIGNED, false);
         return conf;
     }
 
@@ -170,15 +221,6 @@ public final class RunCommand {
         return location.contains(":/") ? location : Paths.get(location).toAbsolutePath().normalize().toString();
     }
 
-    /** With its file system's scheme ({@code file:/...}), which Flink's checkpoint storage insists on. */
-    static Path checkpointDir(String lake, String runId) {
-        Path p = new Path(new Path(lake, CHECKPOINTS_DIR), runId);
-        try {
-            return p.makeQualified(p.getFileSystem());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach the lake's file system for " + p, e);
-        }
-    }
 
     static String read(Path file) throws IOException {
         try (FSDataInputStream in = file.getFileSystem().open(file)) {
@@ -186,81 +228,6 @@ public final class RunCommand {
         }
     }
 
-    /**
-     * The newest run of this lake that read the same source and kept a completed checkpoint. A run that completes
-     * deletes its checkpoints, so a run with one left is unfinished. The source is recorded next to the checkpoints
-     * when the run starts ({@value #RUN_FILE}); the run summary cannot serve, it may not be written yet when a
-     * process dies just after a checkpoint.
-     */
-    static Optional<String> unfinishedRun(String lake, String sourceDescription) throws IOException {
-        Path all = new Path(lake, CHECKPOINTS_DIR);
-        FileSystem fs = all.getFileSystem();
-        if (!fs.exists(all)) {
-            return Optional.empty();
-        }
-        List<String> runs = new ArrayList<>();
-        for (FileStatus f : fs.listStatus(all)) {
-            if (f.isDir()) {
-                runs.add(f.getPath().getName());
-            }
-        }
-        runs.sort(Comparator.reverseOrder()); // run ids start with their start time
-        for (String id : runs) {
-            Path runFile = new Path(checkpointDir(lake, id), RUN_FILE);
-            if (!fs.exists(runFile)) {
-                continue;
-            }
-            String recorded;
-            try {
-                recorded = new ObjectMapper().readTree(read(runFile)).path("source").asText();
-            } catch (IOException e) {
-                LOG.warn("ignoring unreadable {}: {}", runFile, e.toString());
-                continue;
-            }
-            if (sourceDescription.equals(recorded) && latestCheckpoint(checkpointDir(lake, id)).isPresent()) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
-    }
 
-    /** Records what a run reads, beside its checkpoints, before it starts. */
-    static void recordRun(Path checkpoints, String runId, String sourceDescription, Instant started) throws IOException {
-        ObjectMapper m = new ObjectMapper();
-        String json = m.writeValueAsString(m.createObjectNode().put("run_id", runId).put("source", sourceDescription).put("started_at", started.toString()));
-        Path file = new Path(checkpoints, RUN_FILE);
-        try (var out = file.getFileSystem().create(file, FileSystem.WriteMode.OVERWRITE)) {
-            out.write(json.getBytes(StandardCharsets.UTF_8));
-        }
-    }
 
-    /** {@code <dir>/<job id>/chk-N} with the highest N whose metadata was written. */
-    static Optional<Path> latestCheckpoint(Path dir) {
-        try {
-            FileSystem fs = dir.getFileSystem();
-            if (!fs.exists(dir)) {
-                return Optional.empty();
-            }
-            Path best = null;
-            long bestN = -1;
-            for (FileStatus job : fs.listStatus(dir)) {
-                if (!job.isDir()) {
-                    continue;
-                }
-                for (FileStatus chk : fs.listStatus(job.getPath())) {
-                    String name = chk.getPath().getName();
-                    if (chk.isDir() && name.matches("chk-\\d+") && fs.exists(new Path(chk.getPath(), "_metadata"))) {
-                        long n = Long.parseLong(name.substring(4));
-                        if (n > bestN) {
-                            bestN = n;
-                            best = chk.getPath();
-                        }
-                    }
-                }
-            }
-            return Optional.ofNullable(best);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -12,6 +12,8 @@ import java.time.Duration;
  *     late); later ones are quarantined as {@code too_late}. It is also how long event ids are remembered for
  *     de-duplication, so a duplicate is either caught or too late, never accepted twice.
  * @param idleness a Kafka partition silent this long stops holding back the watermark
+ * @param maxFuture an occurred_at further ahead of the wall clock is refused as {@code bad_timestamp}: it can only
+ *     come from a wrong clock, and it would move the watermark past everything else
  * @param maxRecordBytes longer lines or messages are quarantined as {@code too_large}
  * @param parallelism default operator parallelism
  * @param schemaVersion the contract version this build reads
@@ -20,6 +22,7 @@ public record IngestConfig(
         Duration maxOutOfOrderness,
         Duration allowedLateness,
         Duration idleness,
+        Duration maxFuture,
         int maxRecordBytes,
         int parallelism,
         int schemaVersion)
@@ -29,6 +32,7 @@ public record IngestConfig(
         require(maxOutOfOrderness, "ingest.max_out_of_orderness");
         require(allowedLateness, "ingest.allowed_lateness");
         require(idleness, "ingest.idleness");
+        require(maxFuture, "ingest.max_future");
         if (maxRecordBytes < 1024) {
             throw new IllegalArgumentException("ingest.max_record_bytes must be at least 1024");
         }

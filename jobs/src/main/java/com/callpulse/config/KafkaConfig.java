@@ -28,6 +28,9 @@ public record KafkaConfig(
                 throw new IllegalArgumentException("kafka.topics has no topic for stream " + s.code());
             }
         }
+        if (new java.util.HashSet<>(topics.values()).size() != topics.size()) {
+            throw new IllegalArgumentException("kafka.topics must name a different topic for each stream: " + topics);
+        }
         if (startingOffsets == null) {
             startingOffsets = "committed";
         }

@@ -108,28 +108,59 @@ final class Caller {
         }
     }
 
-    /**
-     * The number as a customer types it into free text, in the forms the personal-data scrubber is documented to find
-     * (a landline without its hyphen, or a foreign number starting 00, would not be found).
-     */
+    /** The number as a customer types it into free text, in the many ways people do. */
     String inText(SplittableRandom r) {
         switch (kind) {
-            case LANDLINE:
-                return digits.substring(0, prefixLength) + "-" + digits.substring(prefixLength);
+            case LANDLINE: {
+                String area = digits.substring(0, prefixLength);
+                String local = digits.substring(prefixLength);
+                switch (r.nextInt(4)) {
+                    case 0:
+                        return area + "-" + local;
+                    case 1:
+                        return area + " " + local;
+                    case 2:
+                        return "(" + area + ") " + local;
+                    default:
+                        return digits;
+                }
+            }
             case FOREIGN: {
                 String national = digits.substring(prefixLength);
-                return r.nextBoolean() ? "+" + digits : "+" + digits.substring(0, prefixLength) + " " + national.substring(0, 3) + " " + national.substring(3);
+                switch (r.nextInt(3)) {
+                    case 0:
+                        return "+" + digits;
+                    case 1:
+                        return "00" + digits.substring(0, prefixLength) + " " + national;
+                    default:
+                        return "+" + digits.substring(0, prefixLength) + " " + national.substring(0, 3) + " " + national.substring(3);
+                }
             }
             default:
-                switch (r.nextInt(4)) {
+                switch (r.nextInt(7)) {
                     case 0:
                         return digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7);
                     case 1:
                         return "+86 " + digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7);
+                    case 2:
+                        return digits.substring(0, 3) + "." + digits.substring(3, 7) + "." + digits.substring(7);
+                    case 3:
+                        return "86" + digits;
+                    case 4:
+                        return fullWidth(digits);
                     default:
                         return digits;
                 }
         }
+    }
+
+    /** How an input method writes digits in Chinese text: full-width (０-９). */
+    private static String fullWidth(String ascii) {
+        StringBuilder sb = new StringBuilder(ascii.length());
+        for (int i = 0; i < ascii.length(); i++) {
+            sb.append((char) ('\uFF10' + (ascii.charAt(i) - '0')));
+        }
+        return sb.toString();
     }
 
     /** What a contact on {@code channel} shows as the caller: the number, or a handle bound to it. */

@@ -1,5 +1,6 @@
 package com.callpulse.generator;
 
+import com.callpulse.ingest.OriginClock;
 import com.callpulse.model.Event;
 import com.callpulse.model.QuarantineReason;
 import com.callpulse.model.Stream;
@@ -69,12 +70,12 @@ final class Emitter {
     private final Ids ids;
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(4096,
             (a, b) -> a.emitAt != b.emitAt ? Long.compare(a.emitAt, b.emitAt) : Long.compare(a.seq, b.seq));
-    /** Per stream: origin id to the newest occurred_at delivered from it, as the lateness gate keeps it. */
-    private final Map<Stream, Map<Integer, long[]>> newest = new HashMap<>();
+    /** Per stream: origin id to its clock, kept exactly as the ingestion lateness gate keeps it. */
+    private final Map<Stream, Map<Integer, OriginClock>> clocks = new HashMap<>();
     private long seq;
     private long released = Long.MIN_VALUE;
     private long delivered;
-    private long dropped;
+    private long tooLateKept;
 
     Emitter(GeneratorSettings settings, LineSink sink, Origins origins, SplittableRandom random, ToIntBiFunction<Object, Long> offsets, Set<String> tenantIds) {
         this.sink = sink;
@@ -90,7 +91,7 @@ final class Emitter {
         this.injector = new FaultInjector(new EventJsonWriter(offsets), offsets, tenantIds);
         this.ids = new Ids(settings.seed());
         for (Stream s : Stream.values()) {
-            newest.put(s, new HashMap<>());
+            clocks.put(s, new HashMap<>());
         }
     }
 
@@ -162,9 +163,9 @@ final class Emitter {
         return delivered;
     }
 
-    /** Lines meant to be too late that no origin would have judged so, and were therefore never delivered. */
-    long dropped() {
-        return dropped;
+    /** Lines meant to be too late that no origin would have judged so; they were delivered as late or on-time lines. */
+    long tooLateKept() {
+        return tooLateKept;
     }
 
     private void deliver(Pending p) {
@@ -172,27 +173,27 @@ final class Emitter {
             send(p, Expectation.rejected(p.fault.reason(), p.fault));
             return;
         }
-        long[] newestOfOrigin = newest.get(p.stream).computeIfAbsent(origins.of(p.stream, p.emitAt, p.key), o -> new long[] {Long.MIN_VALUE});
-        long max = newestOfOrigin[0];
-        long behind = max == Long.MIN_VALUE ? Long.MIN_VALUE : max - p.occurredAt;
+        OriginClock clock = clocks.get(p.stream).computeIfAbsent(origins.of(p.stream, p.emitAt, p.key), o -> new OriginClock());
+        OriginClock.Verdict verdict = clock.judge(p.occurredAt, boundMillis, latenessMillis);
         if (p.kind == Kind.TOO_LATE) {
-            if (behind > boundMillis + latenessMillis) {
+            if (verdict == OriginClock.Verdict.TOO_LATE) {
                 send(p, Expectation.rejected(QuarantineReason.TOO_LATE, Fault.TOO_LATE));
-            } else if (!retry(p)) {
-                dropped++; // delivering it now would leave the verdict to the de-duplication guard; never ambiguous
+                return;
             }
-            return;
+            if (retry(p)) {
+                return;
+            }
+            // its origin never got far enough ahead: deliver it anyway, as the late (or on-time) line it now is
+            tooLateKept++;
         }
-        boolean late = behind > boundMillis;
+        boolean late = verdict == OriginClock.Verdict.LATE;
         if (p.kind == Kind.LATE && !late && retry(p)) {
             return;
         }
-        if (behind > boundMillis + latenessMillis) {
+        if (verdict == OriginClock.Verdict.TOO_LATE) {
             throw new IllegalStateException("a line meant to be kept would be refused as too late: " + p.line);
         }
-        if (p.occurredAt > max) {
-            newestOfOrigin[0] = p.occurredAt;
-        }
+        clock.observe(p.occurredAt);
         if (p.kind == Kind.DUPLICATE_COPY) {
             send(p, Expectation.duplicate());
         } else if (p.kind == Kind.CLEAN) {

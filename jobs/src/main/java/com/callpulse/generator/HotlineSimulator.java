@@ -20,9 +20,10 @@ public final class HotlineSimulator {
     /**
      * What a run produced.
      *
-     * @param droppedLines lines meant to be refused as too late that no origin would have judged so; not emitted
+     * @param tooLateKeptLines lines meant to be too late whose file or partition never got far enough ahead; they were
+     *     delivered as late (or on-time) lines instead
      */
-    public record Summary(long inboundContacts, long outboundCallbacks, int agents, long complaints, long surveys, long lines, long droppedLines) {}
+    public record Summary(long inboundContacts, long outboundCallbacks, int agents, long complaints, long surveys, long lines, long tooLateKeptLines) {}
 
     private final GeneratorSettings settings;
     private final List<TenantProfile> profiles;

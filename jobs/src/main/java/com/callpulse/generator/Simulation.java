@@ -87,7 +87,7 @@ final class Simulation {
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (int i = 0; i < tenants.length; i++) {
-            tenants[i] = new TenantState(i, profiles.get(i));
+            tenants[i] = new TenantState(i, profiles.get(i), Math.round(settings.contactsPerDay() * profiles.get(i).share));
             tenants[i].horizonEnd = dayStart(tenants[i], settings.days());
             tenantIds.add(tenants[i].id());
             offsets.put(tenants[i].id(), new ZoneCache(tenants[i]));
@@ -130,7 +130,7 @@ final class Simulation {
         for (TenantState t : tenants) {
             agents += t.agents.size();
         }
-        return new HotlineSimulator.Summary(inbound, outbound, agents, complaints, surveys, emitter.delivered(), emitter.dropped());
+        return new HotlineSimulator.Summary(inbound, outbound, agents, complaints, surveys, emitter.delivered(), emitter.tooLateKept());
     }
 
     private void at(long time, Runnable action) {

@@ -13,10 +13,18 @@ import java.util.SplittableRandom;
 
 /** The simulation state of one tenant: its queues and agents, today's arrivals, and the callers who will call again. */
 final class TenantState {
-    /** Callers remembered for casual repeat contacts; bounded so memory does not grow with the day. */
-    private static final int RECENT_CALLERS = 20_000;
-    /** Callers waiting to call again; beyond this, further repeat intentions are forgotten. */
-    private static final int MAX_PENDING_REPEATS = 200_000;
+    /**
+     * Callers remembered for casual repeat contacts: about a day's callers of the tenant, so the repeat pattern is the
+     * same at any volume, bounded so that memory stays in hand at ten million contacts a day.
+     */
+    private static int recentCallers(long tenantContactsPerDay) {
+        return (int) Math.max(20_000, Math.min(tenantContactsPerDay, 2_000_000));
+    }
+
+    /** Callers waiting to call again: room for a third of a day's contacts, far above what the simulation plans. */
+    private static int maxPendingRepeats(long tenantContactsPerDay) {
+        return (int) Math.max(200_000, Math.min(tenantContactsPerDay / 3, 5_000_000));
+    }
 
     /** A caller who will contact the hotline again, no earlier than {@code due}. */
     record Repeat(long due, long seq, Caller caller, Topic topic, Channel channel, boolean selfServe) {}
@@ -40,15 +48,18 @@ final class TenantState {
     long callbackSeq;
     long complaintSeq;
 
-    private final Caller[] recent = new Caller[RECENT_CALLERS];
+    private final Caller[] recent;
+    private final int maxPendingRepeats;
     private int recentCount;
     private int recentNext;
     private final PriorityQueue<Repeat> repeats = new PriorityQueue<>((a, b) -> a.due() != b.due() ? Long.compare(a.due(), b.due()) : Long.compare(a.seq(), b.seq()));
     private long repeatSeq;
 
-    TenantState(int index, TenantProfile profile) {
+    TenantState(int index, TenantProfile profile, long tenantContactsPerDay) {
         this.index = index;
         this.profile = profile;
+        this.recent = new Caller[recentCallers(tenantContactsPerDay)];
+        this.maxPendingRepeats = maxPendingRepeats(tenantContactsPerDay);
         this.zone = profile.tenant.timeZone().getRules();
         this.calendar = new BusinessCalendar(profile.tenant.timeZone());
         this.queues = new QueueState[profile.queues.size()];
@@ -83,7 +94,7 @@ final class TenantState {
     }
 
     void callAgain(long due, Caller caller, Topic topic, Channel channel, boolean selfServe) {
-        if (repeats.size() < MAX_PENDING_REPEATS) {
+        if (repeats.size() < maxPendingRepeats) {
             repeats.add(new Repeat(due, repeatSeq++, caller, topic, channel, selfServe));
         }
     }

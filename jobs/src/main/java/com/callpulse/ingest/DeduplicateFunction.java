@@ -1,6 +1,7 @@
 package com.callpulse.ingest;
 
 import com.callpulse.model.QuarantineReason;
+import com.callpulse.schema.EventJsonWriter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -25,6 +26,7 @@ public class DeduplicateFunction extends KeyedProcessFunction<String, Ingested, 
 
     private final long horizonMillis;
     private transient ValueState<Boolean> seen;
+    private transient EventJsonWriter json;
 
     public DeduplicateFunction(long horizonMillis) {
         this.horizonMillis = horizonMillis;
@@ -33,18 +35,19 @@ public class DeduplicateFunction extends KeyedProcessFunction<String, Ingested, 
     @Override
     public void open(OpenContext openContext) {
         seen = getRuntimeContext().getState(new ValueStateDescriptor<>("event id seen", Boolean.class));
+        json = new EventJsonWriter((record, ms) -> 0);
     }
 
     @Override
     public void processElement(Ingested r, Context ctx, Collector<Ingested> out) throws Exception {
         if (seen.value() != null) {
-            r.refuse(QuarantineReason.DUPLICATE, "event_id '" + r.event().eventId + "' was already accepted");
+            r.refuse(QuarantineReason.DUPLICATE, "event_id '" + r.event().eventId + "' was already accepted", json);
             ctx.output(QUARANTINE, r);
             return;
         }
         long forgetAt = r.eventTime + horizonMillis;
         if (forgetAt <= ctx.timerService().currentWatermark()) {
-            r.refuse(QuarantineReason.TOO_LATE, "the watermark has passed occurred_at + " + (horizonMillis / 1000) + " s; duplicates of it can no longer be detected");
+            r.refuse(QuarantineReason.TOO_LATE, "the watermark has passed occurred_at + " + (horizonMillis / 1000) + " s; duplicates of it can no longer be detected", json);
             ctx.output(QUARANTINE, r);
             return;
         }

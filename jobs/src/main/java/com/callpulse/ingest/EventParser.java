@@ -1,5 +1,6 @@
 package com.callpulse.ingest;
 
+import com.callpulse.config.IngestConfig;
 import com.callpulse.model.Event;
 import com.callpulse.model.Problem;
 import com.callpulse.model.QuarantineReason;
@@ -11,12 +12,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Turns one line or message into a typed event, or into the reason it is refused. The contract comes from the
@@ -31,21 +34,48 @@ import java.util.Set;
 public final class EventParser {
     private static final int RAW_LIMIT = 8192;
 
-    private final JsonFactory json = new JsonFactory();
+    /** The fields every event has; they are read even after a bad field, so a refused record keeps its identity. */
+    private static final long ENVELOPE = envelopeMask();
+
+    // duplicate keys make a record ambiguous (which tenant_id is meant?): malformed, not last-one-wins
+    private final JsonFactory json = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final Set<String> tenants;
     private final int schemaVersion;
     private final int maxRecordBytes;
+    private final long maxFutureMillis;
+    private final LongSupplier wallClock;
     private final CharWindow window = new CharWindow();
+    private long now;
 
-    public EventParser(Set<String> tenants, int schemaVersion, int maxRecordBytes) {
+    /**
+     * @param maxFutureMillis an occurred_at further than this ahead of the wall clock is refused: only a producer's
+     *     wrong clock can write it, and it would move the watermark past everything else
+     * @param wallClock the current time in epoch millis (tests pass a fixed one)
+     */
+    public EventParser(Set<String> tenants, int schemaVersion, int maxRecordBytes, long maxFutureMillis, LongSupplier wallClock) {
         this.tenants = Set.copyOf(tenants);
         this.schemaVersion = schemaVersion;
         this.maxRecordBytes = maxRecordBytes;
+        this.maxFutureMillis = maxFutureMillis;
+        this.wallClock = wallClock;
         for (Stream s : Stream.values()) {
             if (RecordSchema.of(s.eventClass()).columns().size() > 64) {
                 throw new IllegalStateException(s + " has more than 64 fields; widen the seen-field mask");
             }
         }
+    }
+
+    /** The parser ingestion uses: configured limits, the system clock. */
+    public static EventParser of(Set<String> tenants, IngestConfig config) {
+        return new EventParser(tenants, config.schemaVersion(), config.maxRecordBytes(), config.maxFuture().toMillis(), System::currentTimeMillis);
+    }
+
+    private static long envelopeMask() {
+        long mask = 0;
+        for (Column c : RecordSchema.of(Event.class).columns()) {
+            mask |= 1L << c.index();
+        }
+        return mask;
     }
 
     public Ingested parse(Stream stream, String text, String origin, long position) {
@@ -59,6 +89,7 @@ public final class EventParser {
         }
         RecordSchema<? extends Event> schema = RecordSchema.of(stream.eventClass());
         Event event = stream.newEvent();
+        now = wallClock.getAsLong();
         long seen = 0;
         Problem problem = null;
         try (JsonParser p = json.createParser(buf, off, len)) {
@@ -69,14 +100,17 @@ public final class EventParser {
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 Column c = schema.inputColumn(p.currentName());
                 JsonToken v = p.nextToken();
-                if (c == null || problem != null) {
-                    // unknown field, or the verdict is already known: only check that the JSON is well-formed
+                if (c == null || (problem != null && (ENVELOPE & (1L << c.index())) == 0)) {
+                    // unknown field, or the verdict is known and this is no envelope field: only check the JSON is well-formed
                     p.skipChildren();
                     continue;
                 }
-                problem = read(p, v, c, event);
-                if (problem == null && v != JsonToken.VALUE_NULL) {
+                Problem fieldProblem = read(p, v, c, event);
+                if (fieldProblem == null && v != JsonToken.VALUE_NULL) {
                     seen |= 1L << c.index();
+                }
+                if (problem == null) {
+                    problem = fieldProblem;
                 }
             }
             if (t != JsonToken.END_OBJECT) {
@@ -204,6 +238,11 @@ public final class EventParser {
                 if (ms == Timestamps.INVALID) {
                     return Problem.of(QuarantineReason.BAD_TIMESTAMP,
                             "field '" + c.name() + "' value '" + clip(p.getText()) + "' is not an ISO-8601 instant with offset");
+                }
+                if (ms > now + maxFutureMillis && (ENVELOPE & (1L << c.index())) != 0) {
+                    return Problem.of(QuarantineReason.BAD_TIMESTAMP, "field '" + c.name() + "' value '" + clip(p.getText())
+                            + "' lies more than " + (maxFutureMillis % 86_400_000 == 0 ? maxFutureMillis / 86_400_000 + " day(s)" : maxFutureMillis / 3_600_000 + " h")
+                            + " in the future; the producer's clock is wrong");
                 }
                 c.setLong(event, ms);
                 return null;

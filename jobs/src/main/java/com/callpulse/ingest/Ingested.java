@@ -8,6 +8,7 @@ import com.callpulse.model.Event;
 import com.callpulse.model.QuarantineReason;
 import com.callpulse.model.Stream;
 import com.callpulse.model.SurveyResponse;
+import com.callpulse.schema.EventJsonWriter;
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /**
@@ -75,12 +76,19 @@ public class Ingested {
         return reason != null;
     }
 
-    /** Turns a good record into a refused one, keeping what identifies it. */
-    public void refuse(QuarantineReason why, String explanation) {
+    /**
+     * Turns a good record into a refused one, keeping what identifies it and, as its raw text, the event written
+     * back as contract JSON (times in UTC): a quarantined record always keeps its content. The event has already
+     * been pseudonymized at this point.
+     */
+    public void refuse(QuarantineReason why, String explanation, EventJsonWriter json) {
         Event e = event();
         if (e != null) {
             tenantId = e.tenantId;
             eventId = e.eventId;
+            if (raw == null) {
+                raw = json.write(e);
+            }
         }
         reason = why;
         detail = explanation;

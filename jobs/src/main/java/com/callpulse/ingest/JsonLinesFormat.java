@@ -1,5 +1,7 @@
 package com.callpulse.ingest;
 
+import com.callpulse.config.IngestConfig;
+import com.callpulse.model.QuarantineReason;
 import com.callpulse.model.Stream;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -21,7 +23,9 @@ import java.util.zip.GZIPInputStream;
  * position is the number of lines already read, so a restored reader skips exactly those.
  *
  * <p>Lines are parsed straight from the byte buffer; a String is made only for refused lines. Blank lines carry no
- * record and are skipped (they still count as lines, so line numbers match any editor).
+ * record and are skipped (they still count as lines, so line numbers match any editor). A file that cannot be read to
+ * its end (a truncated gzip) yields one {@code unreadable} record at the first line it could not read, instead of
+ * failing the run over and over.
  */
 public final class JsonLinesFormat implements BulkFormat<Ingested, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
@@ -29,14 +33,18 @@ public final class JsonLinesFormat implements BulkFormat<Ingested, FileSourceSpl
 
     private final Stream stream;
     private final Set<String> tenants;
-    private final int schemaVersion;
+    private final IngestConfig config;
     private final int maxRecordBytes;
+    private final String root;
 
-    public JsonLinesFormat(Stream stream, Set<String> tenants, int schemaVersion, int maxRecordBytes) {
+    /** @param inputRoot the replayed directory: origins are file paths below it */
+    public JsonLinesFormat(Stream stream, Set<String> tenants, IngestConfig config, String inputRoot) {
         this.stream = stream;
         this.tenants = Set.copyOf(tenants);
-        this.schemaVersion = schemaVersion;
-        this.maxRecordBytes = maxRecordBytes;
+        this.config = config;
+        this.maxRecordBytes = config.maxRecordBytes();
+        String r = new org.apache.flink.core.fs.Path(inputRoot).toUri().getPath();
+        this.root = r.endsWith("/") ? r : r + "/";
     }
 
     @Override
@@ -69,27 +77,41 @@ public final class JsonLinesFormat implements BulkFormat<Ingested, FileSourceSpl
     private final class LineReader implements BulkFormat.Reader<Ingested> {
         private final InputStream in;
         private final String origin;
-        private final EventParser parser = new EventParser(tenants, schemaVersion, maxRecordBytes);
+        private final EventParser parser = EventParser.of(tenants, config);
         private final byte[] buf = new byte[1 << 16];
         private int bufPos;
         private int bufLimit;
         private byte[] line = new byte[4096];
         private long lineNumber;
         private boolean eof;
+        /** Set when the file could not even be opened as what its name says (e.g. a .gz that is no gzip). */
+        private IOException failure;
 
         LineReader(FileSourceSplit split, long linesToSkip) throws IOException {
+            String path = split.path().toUri().getPath();
+            this.origin = path.startsWith(root) ? path.substring(root.length()) : split.path().getName();
             FileSystem fs = split.path().getFileSystem();
             FSDataInputStream raw = fs.open(split.path());
-            InputStream s = split.path().getName().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            InputStream s;
+            try {
+                s = split.path().getName().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            } catch (IOException notGzip) {
+                raw.close();
+                s = InputStream.nullInputStream();
+                failure = notGzip;
+            }
             this.in = s;
-            this.origin = split.path().getName();
-            while (lineNumber < linesToSkip && !eof) {
-                readLine();
+            try {
+                while (lineNumber < linesToSkip && !eof) {
+                    readLine();
+                }
+            } catch (IOException e) {
+                eof = true; // the unreadable rest was reported before the checkpoint this reader restores
             }
         }
 
         @Override
-        public RecordIterator<Ingested> readBatch() throws IOException {
+        public RecordIterator<Ingested> readBatch() {
             if (eof) {
                 return null;
             }
@@ -97,7 +119,20 @@ public final class JsonLinesFormat implements BulkFormat<Ingested, FileSourceSpl
             long[] lines = new long[BATCH];
             int n = 0;
             while (n < BATCH) {
-                int len = readLine();
+                long len;
+                try {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    len = readLine();
+                } catch (IOException e) {
+                    eof = true;
+                    lineNumber++;
+                    records[n] = Ingested.refused(stream, origin, lineNumber, QuarantineReason.UNREADABLE,
+                            "the file could not be read from line " + lineNumber + " on: " + e, "");
+                    lines[n++] = lineNumber;
+                    break;
+                }
                 if (len < 0) {
                     break;
                 }
@@ -105,12 +140,13 @@ public final class JsonLinesFormat implements BulkFormat<Ingested, FileSourceSpl
                 if (lineNumber == 1 && len >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB && (line[2] & 0xFF) == 0xBF) {
                     start = 3; // UTF-8 byte order mark
                 }
-                if (isBlank(start, len)) {
+                if (len > maxRecordBytes) {
+                    records[n] = parser.tooLarge(stream, line, start, (int) Math.min(len, maxRecordBytes + 1L) - start, len, origin, lineNumber);
+                } else if (isBlank(start, (int) len)) {
                     continue;
+                } else {
+                    records[n] = parser.parse(stream, line, start, (int) len - start, origin, lineNumber);
                 }
-                records[n] = len > maxRecordBytes
-                        ? parser.tooLarge(stream, line, start, Math.min(len, line.length) - start, len, origin, lineNumber)
-                        : parser.parse(stream, line, start, len - start, origin, lineNumber);
                 lines[n] = lineNumber;
                 n++;
             }
@@ -120,9 +156,12 @@ public final class JsonLinesFormat implements BulkFormat<Ingested, FileSourceSpl
             return new Batch(records, lines, n);
         }
 
-        /** Reads the next line into {@link #line}; returns its length (without the line break), or -1 at the end. */
-        private int readLine() throws IOException {
-            int len = 0;
+        /**
+         * Reads the next line into {@link #line}; returns its length (without the line break), or -1 at the end. Of a
+         * line over the size limit only the start is kept; its length is counted in full, beyond 2 GiB too.
+         */
+        private long readLine() throws IOException {
+            long len = 0;
             boolean any = false;
             while (true) {
                 if (bufPos == bufLimit) {
@@ -139,11 +178,10 @@ public final class JsonLinesFormat implements BulkFormat<Ingested, FileSourceSpl
                     nl++;
                 }
                 int chunk = nl - bufPos;
-                int room = Math.max(0, maxRecordBytes + 1 - len); // beyond the limit only the length matters
-                int copy = Math.min(chunk, room);
+                int copy = (int) Math.min(chunk, Math.max(0, maxRecordBytes + 1 - len)); // beyond the limit only the length matters
                 if (copy > 0) {
-                    ensureCapacity(len + copy);
-                    System.arraycopy(buf, bufPos, line, len, copy);
+                    ensureCapacity((int) len + copy);
+                    System.arraycopy(buf, bufPos, line, (int) len, copy);
                 }
                 len += chunk;
                 bufPos = nl;
@@ -157,7 +195,7 @@ public final class JsonLinesFormat implements BulkFormat<Ingested, FileSourceSpl
                 return -1;
             }
             lineNumber++;
-            if (len > 0 && len <= line.length && line[len - 1] == '\r') {
+            if (len > 0 && len <= line.length && line[(int) len - 1] == '\r') {
                 len--;
             }
             return len;

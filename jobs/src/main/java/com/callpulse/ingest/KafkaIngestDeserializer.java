@@ -1,5 +1,6 @@
 package com.callpulse.ingest;
 
+import com.callpulse.config.IngestConfig;
 import com.callpulse.model.Stream;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -22,21 +23,19 @@ public final class KafkaIngestDeserializer implements KafkaRecordDeserialization
 
     private final Map<String, Stream> streamByTopic;
     private final Set<String> tenants;
-    private final int schemaVersion;
-    private final int maxRecordBytes;
+    private final IngestConfig config;
     private transient EventParser parser;
     private transient Map<String, Map<Integer, String>> origins;
 
-    public KafkaIngestDeserializer(Map<String, Stream> streamByTopic, Set<String> tenants, int schemaVersion, int maxRecordBytes) {
+    public KafkaIngestDeserializer(Map<String, Stream> streamByTopic, Set<String> tenants, IngestConfig config) {
         this.streamByTopic = Map.copyOf(streamByTopic);
         this.tenants = Set.copyOf(tenants);
-        this.schemaVersion = schemaVersion;
-        this.maxRecordBytes = maxRecordBytes;
+        this.config = config;
     }
 
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
-        parser = new EventParser(tenants, schemaVersion, maxRecordBytes);
+        parser = EventParser.of(tenants, config);
         origins = new HashMap<>();
     }
 

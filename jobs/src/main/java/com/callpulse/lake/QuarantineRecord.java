@@ -44,7 +44,7 @@ public class QuarantineRecord implements Partitioned {
     @Doc("Newest occurred_at read from the same origin before this record: where it sits in time.")
     public Long streamTime;
 
-    @Doc("The record as received (duplicates: absent, the accepted copy is in the fact table).")
+    @Doc("The record as received; for a duplicate or too-late event, the event written back as JSON (times in UTC). Personal data pseudonymized.")
     public String raw;
 
     public QuarantineRecord() {}

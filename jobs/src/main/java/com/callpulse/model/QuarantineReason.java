@@ -12,6 +12,11 @@ public enum QuarantineReason implements Code {
     MALFORMED_JSON,
     /** The line or message is larger than {@code ingest.max_record_bytes}. */
     TOO_LARGE,
+    /**
+     * The rest of a file could not be read (a truncated or corrupt gzip, an I/O error). One row stands for the unread
+     * remainder: its position is the first line that could not be read.
+     */
+    UNREADABLE,
     /** A required field is absent, null or empty. */
     MISSING_FIELD,
     /** A field has the wrong JSON type, e.g. a string where a number belongs. */

@@ -22,7 +22,8 @@ import java.util.Map;
 /**
  * Bounded replay of a directory of {@code .jsonl[.gz]} files. A file belongs to the stream its name starts with
  * ({@code contact_events-2026-11-20.jsonl.gz}), anywhere below the directory. Each stream gets its own source,
- * reading its files in name order (names sort by time), so each stream's watermark only moves forward.
+ * reading its files in name order (names sort by time; the same name in two directories by path), so each stream's
+ * watermark only moves forward. A file's origin in the quarantine is its path below the directory.
  */
 public final class FileIngestSource implements IngestSource {
     private static final long serialVersionUID = 1L;
@@ -49,7 +50,7 @@ public final class FileIngestSource implements IngestSource {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
-        byStream.values().forEach(l -> l.sort((a, b) -> a.getName().compareTo(b.getName())));
+        byStream.values().forEach(l -> l.sort(OrderedSplitAssigner.FILE_ORDER));
         if (byStream.values().stream().allMatch(List::isEmpty)) {
             throw new IllegalArgumentException("no input files in " + directory
                     + ": expected files named <stream>-*.jsonl[.gz] for the streams contact_events, contact_records, agent_state_events, complaint_events, survey_responses");
@@ -76,8 +77,8 @@ public final class FileIngestSource implements IngestSource {
     }
 
     @Override
-    public List<DataStream<Ingested>> open(StreamExecutionEnvironment env, CallPulseConfig config) {
-        List<DataStream<Ingested>> out = new ArrayList<>();
+    public Map<String, DataStream<Ingested>> open(StreamExecutionEnvironment env, CallPulseConfig config) {
+        Map<String, DataStream<Ingested>> out = new java.util.LinkedHashMap<>();
         for (Map.Entry<Stream, List<Path>> e : files().entrySet()) {
             Stream s = e.getKey();
             List<Path> paths = e.getValue();
@@ -85,14 +86,31 @@ public final class FileIngestSource implements IngestSource {
                 continue;
             }
             FileSource<Ingested> source = FileSource
-                    .forBulkFileFormat(new JsonLinesFormat(s, config.tenantsById().keySet(), config.ingest().schemaVersion(),
-                            config.ingest().maxRecordBytes()), paths.toArray(new Path[0]))
+                    .forBulkFileFormat(new JsonLinesFormat(s, config.tenantsById().keySet(), config.ingest(), directory), paths.toArray(new Path[0]))
                     .setSplitAssigner(OrderedSplitAssigner::new)
                     .build();
             int parallelism = Math.min(paths.size(), config.ingest().parallelism());
-            out.add(env.fromSource(source, Watermarks.forIngest(config.ingest(), false), "read " + s.code() + " files")
+            out.put(s.code(), env.fromSource(source, Watermarks.forIngest(config.ingest(), false), "read " + s.code() + " files")
                     .uid("source-" + s.code())
                     .setParallelism(parallelism));
+        }
+        return out;
+    }
+
+    @Override
+    public List<String> inputs() {
+        List<String> out = new ArrayList<>();
+        String root = new Path(directory).toUri().getPath();
+        try {
+            for (List<Path> paths : files().values()) {
+                for (Path p : paths) {
+                    FileStatus st = p.getFileSystem().getFileStatus(p);
+                    String rel = p.toUri().getPath().startsWith(root + "/") ? p.toUri().getPath().substring(root.length() + 1) : p.toString();
+                    out.add(rel + " " + st.getLen() + " bytes, modified " + st.getModificationTime());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + directory, e);
         }
         return out;
     }

@@ -20,6 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The ingestion graph, from raw records to the lake. It takes its source and sinks as arguments, so the same
@@ -48,19 +49,18 @@ public final class IngestPipeline {
         List<DataStream<Ingested>> gated = new ArrayList<>();
         List<DataStream<Ingested>> refusedAtGate = new ArrayList<>();
         List<DataStream<TallyDelta>> deltas = new ArrayList<>();
-        int n = 0;
-        for (DataStream<Ingested> raw : source.open(env, config)) {
-            String id = source.describe().startsWith("kafka") ? "kafka" : "source" + n;
-            n++;
+        for (Map.Entry<String, DataStream<Ingested>> e : source.open(env, config).entrySet()) {
+            String id = e.getKey();
+            DataStream<Ingested> raw = e.getValue();
             SingleOutputStreamOperator<Ingested> read = raw
-                    .transform("tally read", TypeInformation.of(Ingested.class),
-                            new TallyOperator<Ingested>((r, t) -> t.add(r.stream, Outcome.READ)))
+                    .transform("tally read", TypeInformation.of(Ingested.class), new TallyOperator<Ingested>((r, t) -> t.add(r.stream, Outcome.READ)))
                     .uid("tally-read-" + id)
                     .setParallelism(raw.getParallelism());
             deltas.add(read.getSideOutput(TallyOperator.DELTAS));
             SingleOutputStreamOperator<Ingested> gate = read
                     .map(new Pseudonymize(config.privacy().pseudonymSecret()))
                     .name("pseudonymize")
+                    .uid("pseudonymize-" + id)
                     .setParallelism(raw.getParallelism())
                     .process(new LatenessGate(config.ingest().maxOutOfOrderness().toMillis(), config.ingest().allowedLateness().toMillis()))
                     .name("lateness gate")
@@ -86,7 +86,7 @@ public final class IngestPipeline {
                 .uid("tally-accepted");
         deltas.add(accepted.getSideOutput(TallyOperator.DELTAS));
 
-        SingleOutputStreamOperator<Ingested> split = accepted.process(new SplitByStream()).name("split by stream");
+        SingleOutputStreamOperator<Ingested> split = accepted.process(new SplitByStream()).name("split by stream").uid("split-by-stream");
         for (Stream s : Stream.values()) {
             DataStream<Event> facts = split.getSideOutput(SplitByStream.tag(s));
             sinks.facts(s, facts);
@@ -94,20 +94,13 @@ public final class IngestPipeline {
 
         List<DataStream<Ingested>> refused = new ArrayList<>(refusedAtGate);
         refused.add(unique.getSideOutput(DeduplicateFunction.QUARANTINE));
-        SingleOutputStreamOperator<QuarantineRecord> quarantined = union(refused)
-                .map(QuarantineRecord::of)
-                .name("to quarantine rows")
-                .transform("tally quarantined", TypeInformation.of(QuarantineRecord.class),
-                        new TallyOperator<QuarantineRecord>((q, t) -> t.add(Stream.ofCode(q.stream), Outcome.of(reasonOf(q)))))
+        SingleOutputStreamOperator<Ingested> quarantined = union(refused)
+                .transform("tally quarantined", TypeInformation.of(Ingested.class), new TallyOperator<Ingested>((r, t) -> t.add(r.stream, Outcome.of(r.reason))))
                 .uid("tally-quarantined");
         deltas.add(quarantined.getSideOutput(TallyOperator.DELTAS));
-        sinks.quarantine(quarantined);
+        sinks.quarantine(quarantined.map(QuarantineRecord::of).name("to quarantine rows").uid("to-quarantine-rows"));
 
         sinks.runSummary(union(deltas));
-    }
-
-    private static com.callpulse.model.QuarantineReason reasonOf(QuarantineRecord q) {
-        return com.callpulse.schema.CodeTables.parse(com.callpulse.model.QuarantineReason.class, q.reason);
     }
 
     private static <T> DataStream<T> union(List<DataStream<T>> streams) {

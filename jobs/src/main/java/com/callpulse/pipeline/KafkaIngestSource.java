@@ -33,7 +33,7 @@ public final class KafkaIngestSource implements IngestSource {
     }
 
     @Override
-    public List<DataStream<Ingested>> open(StreamExecutionEnvironment env, CallPulseConfig config) {
+    public Map<String, DataStream<Ingested>> open(StreamExecutionEnvironment env, CallPulseConfig config) {
         Map<String, Stream> streamByTopic = new HashMap<>();
         for (Stream s : Stream.values()) {
             streamByTopic.put(kafka.topic(s), s);
@@ -43,8 +43,7 @@ public final class KafkaIngestSource implements IngestSource {
                 .setTopics(List.copyOf(streamByTopic.keySet()))
                 .setGroupId(kafka.groupId())
                 .setClientIdPrefix(kafka.groupId())
-                .setDeserializer(new KafkaIngestDeserializer(streamByTopic, config.tenantsById().keySet(),
-                        config.ingest().schemaVersion(), config.ingest().maxRecordBytes()))
+                .setDeserializer(new KafkaIngestDeserializer(streamByTopic, config.tenantsById().keySet(), config.ingest()))
                 .setStartingOffsets(startingOffsets());
         kafka.properties().forEach(b::setProperty);
         if (bounded) {
@@ -54,7 +53,7 @@ public final class KafkaIngestSource implements IngestSource {
         }
         DataStream<Ingested> stream = env.fromSource(b.build(), Watermarks.forIngest(config.ingest(), !bounded), "read Kafka topics")
                 .uid("source-kafka");
-        return List.of(stream);
+        return Map.of("kafka", stream);
     }
 
     private OffsetsInitializer startingOffsets() {
@@ -70,7 +69,8 @@ public final class KafkaIngestSource implements IngestSource {
 
     @Override
     public String describe() {
-        return "kafka:" + kafka.bootstrapServers() + (bounded ? " (bounded)" : "");
+        return "kafka:" + kafka.bootstrapServers() + " topics=" + new java.util.TreeSet<>(kafka.topics().values()) + " group=" + kafka.groupId()
+                + (bounded ? " (bounded)" : "");
     }
 
     @Override

@@ -60,7 +60,7 @@ public class Pseudonymize extends RichMapFunction<Ingested, Ingested> {
     public Ingested map(Ingested r) {
         if (r.isRefused()) {
             r.raw = scrubber.scrubRaw(r.tenantId, r.raw);
-            r.detail = scrubber.scrubText(r.tenantId, r.detail);
+            r.detail = scrubber.scrubNumbers(r.tenantId, r.detail);
             return r;
         }
         Event e = r.event();
@@ -75,7 +75,7 @@ public class Pseudonymize extends RichMapFunction<Ingested, Ingested> {
         for (Column c : f.freeText) {
             Object value = c.get(e);
             if (value != null) {
-                c.set(e, scrubber.scrubText(e.tenantId, (String) value));
+                c.set(e, scrubber.scrubFreeText(e.tenantId, (String) value));
             }
         }
         return r;

@@ -46,12 +46,15 @@ public final class Pseudonymizer {
      */
     String normalize(String identifier) {
         String s = identifier.trim();
+        if (s.regionMatches(true, 0, "tel", 0, 3)) {
+            s = s.substring(s.length() > 3 && s.charAt(3) == ':' ? 4 : 3).trim();
+        }
         scratch.setLength(0);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 scratch.append(c);
-            } else if (c != '+' && c != '-' && c != ' ' && c != '(' && c != ')' && c != '.') {
+            } else if (c != '+' && c != '-' && c != ' ' && c != '(' && c != ')' && c != '.' && c != '/' && !Character.isWhitespace(c)) {
                 return s.toLowerCase(java.util.Locale.ROOT);
             }
         }

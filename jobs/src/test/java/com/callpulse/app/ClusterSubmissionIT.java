@@ -90,6 +90,22 @@ class ClusterSubmissionIT {
                 }
                 assertThat(l.quarantineCounts()).isEqualTo(expected.quarantineCounts());
             }
+
+            // detached (flink run -d): the client returns at submission; the summary completes when the job does
+            Path detachedLake = tmp.resolve("detached-lake");
+            Process detached = start("detached", flinkClasspath, conf, List.of("org.apache.flink.client.cli.CliFrontend", "run", "-d", "-m",
+                    "localhost:" + rest, jar.toAbsolutePath().toString(), "run", "--input", input.toString(), "--lake", detachedLake.toString(),
+                    "--checkpoint-interval", "PT1S", "--run-id", "detached"));
+            assertThat(detached.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            String detachedOut = Files.readString(tmp.resolve("detached.log"));
+            assertThat(detached.exitValue()).as(detachedOut).isZero();
+            assertThat(detachedOut).contains("submitted as job", "the run summary will be at");
+            Path summary = detachedLake.resolve("_runs/detached.json");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!(Files.exists(summary) && Files.readString(summary).contains("\"status\" : \"complete\"")) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(Files.readString(summary)).contains("\"status\" : \"complete\"", "\"balanced\" : true");
         } finally {
             for (Process p : processes) {
                 p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

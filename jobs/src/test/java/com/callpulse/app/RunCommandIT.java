@@ -37,7 +37,7 @@ class RunCommandIT {
     @Test
     void aRunKilledMidwayIsResumedAndTheLakeHasEveryEventOnce() throws Exception {
         CallPulseConfig config = CallPulseConfig.defaults();
-        GeneratorSettings settings = new GeneratorSettings(LocalDate.parse("2026-11-20"), 1, 40_000, 3, 0.01, 1, config);
+        GeneratorSettings settings = new GeneratorSettings(LocalDate.parse("2026-11-20"), 1, 20_000, 3, 0.01, 1, config);
         Path input = tmp.resolve("day");
         ExpectedOutcomes expected = new ExpectedOutcomes();
         new HotlineSimulator(settings).run(expected.tee(new FileLineSink(input, settings.shardHours())), n -> {}, null);
@@ -46,7 +46,7 @@ class RunCommandIT {
                 "--parallelism", "1");
 
         Process first = start(args, tmp.resolve("first.log"));
-        Path checkpoints = lake.resolve(RunCommand.CHECKPOINTS_DIR);
+        Path checkpoints = lake.resolve(Runs.CHECKPOINTS_DIR);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         // the moment to kill: some files are committed, so the restart must neither redo nor lose them
         while (!(committedParquet(lake) && hasCheckpoint(checkpoints)) && first.isAlive() && System.nanoTime() < deadline) {
@@ -55,17 +55,17 @@ class RunCommandIT {
         assertThat(first.isAlive()).as("the first run must still be running when it is killed; output:\n" + Files.readString(tmp.resolve("first.log")))
                 .isTrue();
         first.destroyForcibly().waitFor();
-        Optional<String> unfinished = RunCommand.unfinishedRun(lake.toString(), "files:" + input);
-        assertThat(unfinished).as("the killed run is found by its source").isPresent();
+        List<Runs.RunInfo> unfinished = new Runs(lake.toString()).unfinished("files:" + input);
+        assertThat(unfinished).as("the killed run is found by its source").hasSize(1);
 
         Process second = start(args, tmp.resolve("second.log"));
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(tmp.resolve("second.log"));
         assertThat(second.exitValue()).as(out).isZero();
-        assertThat(out).contains("resuming unfinished run from checkpoint", "holds for every stream");
+        assertThat(out).contains("resuming unfinished run " + unfinished.get(0).runId() + " from checkpoint", "holds for every stream");
 
         RunSummary done = onlySummary(lake);
-        assertThat(done.runId()).isEqualTo(unfinished.get());
+        assertThat(done.runId()).isEqualTo(unfinished.get(0).runId());
         assertThat(done.status()).isEqualTo("complete");
         assertThat(done.balanced()).isTrue();
         try (Lake l = new Lake(lake)) {

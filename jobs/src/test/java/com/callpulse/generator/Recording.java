@@ -38,7 +38,7 @@ final class Recording {
     }
 
     EventParser parser() {
-        return new EventParser(tenantIds, 1, 262144);
+        return com.callpulse.testing.Fixtures.parser(tenantIds);
     }
 
     /** Parsed events of the accepted lines of a stream. */

@@ -15,7 +15,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EventParserTest {
-    private final EventParser parser = new EventParser(Set.of("cmcc-ah"), 1, 4096);
+    private final EventParser parser = new EventParser(Set.of("cmcc-ah"), 1, 4096, java.time.Duration.ofDays(1).toMillis(), () -> Fixtures.NOW);
 
     private static final String GOOD = "{\"event_id\":\"e1\",\"tenant_id\":\"cmcc-ah\",\"occurred_at\":\"2026-11-20T09:00:00.250+08:00\","
             + "\"schema_version\":1,\"contact_id\":\"c1\",\"event_type\":\"answered\",\"channel\":\"voice\",\"queue_id\":\"general\","
@@ -89,6 +89,36 @@ class EventParserTest {
         assertThat(r.detail).isEqualTo("field 'channel' has unknown code 'fax' (expected one of voice, webchat, wechat, weibo, email, sms, app)");
         Ingested unknownTenant = parse(modify(GOOD, "tenant_id=\"acme\""));
         assertThat(unknownTenant.tenantId).as("an unconfigured tenant is not trusted as a partition").isNull();
+    }
+
+    @Test
+    void theEnvelopeIsReadEvenAfterABadField() {
+        // the bad field comes first: the schema version, the tenant and the time that follow are still read
+        String json = "{\"channel\":\"fax\",\"event_id\":\"e7\",\"contact_id\":\"c1\",\"event_type\":\"arrived\",\"tenant_id\":\"cmcc-ah\","
+                + "\"occurred_at\":\"2026-11-20T09:00:00+08:00\",\"schema_version\":1}";
+        Ingested r = parse(json);
+        assertThat(r.reason).isEqualTo(QuarantineReason.UNKNOWN_CODE);
+        assertThat(r.tenantId).isEqualTo("cmcc-ah");
+        assertThat(r.eventId).isEqualTo("e7");
+        assertThat(r.eventTime).isEqualTo(Fixtures.T0);
+        assertThat(parse(json.replace("\"schema_version\":1", "\"schema_version\":2")).reason).isEqualTo(QuarantineReason.UNSUPPORTED_SCHEMA_VERSION);
+    }
+
+    @Test
+    void aFieldGivenTwiceIsMalformed() {
+        Ingested r = parse(GOOD.replace("\"tenant_id\":\"cmcc-ah\"", "\"tenant_id\":\"cmcc-ah\",\"tenant_id\":\"mvno-lx\""));
+        assertThat(r.reason).isEqualTo(QuarantineReason.MALFORMED_JSON);
+        assertThat(r.detail).contains("Duplicate field 'tenant_id'");
+    }
+
+    @Test
+    void anEventFromTheFutureIsABadTimestamp() {
+        // the parser's clock says 2026-11-22T00:00Z; a day ahead is tolerated, more is a producer's wrong clock
+        assertThat(parse(modify(GOOD, "occurred_at=\"2026-11-22T23:00:00Z\"")).isRefused()).isFalse();
+        Ingested r = parse(modify(GOOD, "occurred_at=\"2099-01-01T00:00:00Z\""));
+        assertThat(r.reason).isEqualTo(QuarantineReason.BAD_TIMESTAMP);
+        assertThat(r.detail).contains("more than 1 day(s) in the future");
+        assertThat(r.eventTime).as("an impossible time is not kept as the record's time").isEqualTo(Long.MIN_VALUE);
     }
 
     @Test

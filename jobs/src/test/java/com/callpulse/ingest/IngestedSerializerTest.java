@@ -84,10 +84,11 @@ class IngestedSerializerTest {
         assertThat(back.eventTime).isEqualTo(Long.MIN_VALUE);
 
         Ingested dup = Ingested.accepted(Stream.CONTACT_EVENTS, "f", 9, Fixtures.contactEvent("ce-9", T0, "c-9", ContactEventType.ARRIVED));
-        dup.refuse(QuarantineReason.DUPLICATE, "already accepted");
+        dup.refuse(QuarantineReason.DUPLICATE, "already accepted", new com.callpulse.schema.EventJsonWriter((record, ms) -> 0));
         Ingested dupBack = serializer.copy(dup);
         assertThat(dupBack.reason).isEqualTo(QuarantineReason.DUPLICATE);
         assertThat(dupBack.event()).isEqualTo(dup.event());
         assertThat(dupBack.eventId).isEqualTo("ce-9");
+        assertThat(dupBack.raw).as("a quarantined record keeps its content").startsWith("{\"event_id\":\"ce-9\"").contains("\"occurred_at\":\"2026-11-20T01:00:00.000Z\"");
     }
 }

@@ -33,26 +33,29 @@ class LatenessGateTest {
     @Test
     void outOfOrderWithinTheBoundIsOnTimeAndBeyondItIsLateButKept() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new LatenessGate(BOUND, LATENESS))) {
+            send(h, event("f1", "first", T0 - 1));
             send(h, event("f1", "newest", T0));
             send(h, event("f1", "jitter", T0 - 20_000));
             send(h, event("f1", "late", T0 - 20 * 60_000));
             List<Ingested> out = h.extractOutputValues();
-            assertThat(out).extracting(r -> r.event().eventId).containsExactly("newest", "jitter", "late");
-            assertThat(out).extracting(r -> r.late).containsExactly(false, false, true);
+            assertThat(out).extracting(r -> r.event().eventId).containsExactly("first", "newest", "jitter", "late");
+            assertThat(out).extracting(r -> r.late).containsExactly(false, false, false, true);
         }
     }
 
     @Test
     void beyondBoundPlusLatenessIsTooLate() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new LatenessGate(BOUND, LATENESS))) {
-            send(h, event("f1", "newest", T0));
+            send(h, event("f1", "first", T0));
+            send(h, event("f1", "newest", T0 + 1));
             send(h, event("f1", "edge", T0 - BOUND - LATENESS));
             send(h, event("f1", "old", T0 - BOUND - LATENESS - 1));
-            assertThat(h.extractOutputValues()).extracting(r -> r.event().eventId).containsExactly("newest", "edge");
+            assertThat(h.extractOutputValues()).extracting(r -> r.event().eventId).containsExactly("first", "newest", "edge");
             assertThat(refused(h)).singleElement().satisfies(r -> {
                 assertThat(r.reason).isEqualTo(QuarantineReason.TOO_LATE);
                 assertThat(r.eventId).isEqualTo("old");
                 assertThat(r.streamTime).isEqualTo(T0);
+                assertThat(r.raw).as("the refused event keeps its content").contains("\"event_id\":\"old\"");
             });
         }
     }
@@ -61,8 +64,21 @@ class LatenessGateTest {
     void eachOriginIsJudgedOnItsOwnProgress() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new LatenessGate(BOUND, LATENESS))) {
             send(h, event("partition-0", "ahead", T0 + 5 * LATENESS));
+            send(h, event("partition-0", "ahead too", T0 + 5 * LATENESS));
             send(h, event("partition-1", "behind", T0));
-            assertThat(h.extractOutputValues()).extracting(r -> r.late).containsExactly(false, false);
+            assertThat(h.extractOutputValues()).extracting(r -> r.late).containsExactly(false, false, false);
+            assertThat(refused(h)).isEmpty();
+        }
+    }
+
+    @Test
+    void oneEventFromAFastClockDoesNotMakeItsNeighboursLate() throws Exception {
+        try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new LatenessGate(BOUND, LATENESS))) {
+            send(h, event("f1", "a", T0));
+            send(h, event("f1", "b", T0 + 1_000));
+            send(h, event("f1", "clock two hours fast", T0 + 2 * LATENESS));
+            send(h, event("f1", "c", T0 + 2_000));
+            assertThat(h.extractOutputValues()).extracting(r -> r.late).containsExactly(false, false, false, false);
             assertThat(refused(h)).isEmpty();
         }
     }
@@ -70,7 +86,8 @@ class LatenessGateTest {
     @Test
     void refusedRecordsPassWithTheirOriginsTime() throws Exception {
         try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new LatenessGate(BOUND, LATENESS))) {
-            send(h, event("f1", "newest", T0));
+            send(h, event("f1", "first", T0));
+            send(h, event("f1", "newest", T0 + 1));
             send(h, Ingested.refused(Stream.CONTACT_EVENTS, "f1", 2, QuarantineReason.MALFORMED_JSON, "malformed JSON: x", "{"));
             assertThat(refused(h)).singleElement().satisfies(r -> {
                 assertThat(r.streamTime).isEqualTo(T0);
@@ -83,7 +100,8 @@ class LatenessGateTest {
     void progressSurvivesARestore() throws Exception {
         org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
         try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new LatenessGate(BOUND, LATENESS))) {
-            send(h, event("f1", "newest", T0));
+            send(h, event("f1", "first", T0));
+            send(h, event("f1", "newest", T0 + 1));
             snapshot = h.snapshot(1, 1);
         }
         try (var h = new OneInputStreamOperatorTestHarness<Ingested, Ingested>(

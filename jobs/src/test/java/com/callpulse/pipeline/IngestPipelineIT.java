@@ -160,7 +160,7 @@ class IngestPipelineIT {
             }
             // a duplicate's text also stands at the original's place: its position is the last occurrence
             int line = lines.lastIndexOf((String) f[1]) + 1;
-            expectedQuarantine.put(s.code() + "|" + file + "|" + line, (QuarantineReason) f[2]);
+            expectedQuarantine.put(s.code() + "|" + s.code() + "/" + file + "|" + line, (QuarantineReason) f[2]);
         }
         pendingFaults.removeIf(f -> f[0] == s);
     }
@@ -184,6 +184,7 @@ class IngestPipelineIT {
                         com.callpulse.schema.CodeTables.parse(QuarantineReason.class, (String) row.get("reason")));
             }
             assertThat(actual).isEqualTo(expectedQuarantine);
+            assertThat(l.strings("SELECT event_id FROM " + l.table("quarantine") + " WHERE raw IS NULL OR raw = ''")).as("every row keeps the record").isEmpty();
             assertThat(l.strings("SELECT detail FROM " + l.table("quarantine") + " WHERE reason = 'unknown_code'"))
                     .containsExactly("field 'channel' has unknown code 'fax' (expected one of voice, webchat, wechat, weibo, email, sms, app)");
         }

@@ -54,7 +54,7 @@ class EventContractTest {
     void everyExampleInTheDocsParsesAndValidates(Stream s) throws Exception {
         List<String> examples = examples().get(s);
         assertThat(examples).as("examples for " + s.code()).isNotEmpty();
-        EventParser parser = new EventParser(Set.of("cmcc-ah"), 1, 262144);
+        EventParser parser = com.callpulse.testing.Fixtures.parser(Set.of("cmcc-ah"));
         JsonSchema schema = schema(s);
         for (String line : examples) {
             Ingested r = parser.parse(s, line, "docs/events.md", 1);

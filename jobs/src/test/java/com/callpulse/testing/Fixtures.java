@@ -41,6 +41,8 @@ public final class Fixtures {
     public static final String TENANT = "cmcc-ah";
     public static final String EU_TENANT = "roam-eu";
     public static final String SECRET = "test-secret-0123456789abcdef";
+    /** The wall clock of tests that need one: two days after the sample day. */
+    public static final long NOW = Instant.parse("2026-11-22T00:00:00Z").toEpochMilli();
 
     private Fixtures() {}
 
@@ -48,7 +50,7 @@ public final class Fixtures {
     public static CallPulseConfig config() {
         return new CallPulseConfig(
                 List.of(new TenantConfig(TENANT, "Anhui hotline", SHANGHAI), new TenantConfig(EU_TENANT, "EU desk", BERLIN)),
-                new IngestConfig(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(5), 262144, 2, 1),
+                new IngestConfig(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofDays(7), 262144, 2, 1),
                 new LakeConfig(Duration.ofMillis(500), "SNAPPY"),
                 new KafkaConfig("localhost:9092", "callpulse-test",
                         Map.of("contact_events", "t.contact-events", "contact_records", "t.contact-records",
@@ -56,6 +58,11 @@ public final class Fixtures {
                                 "survey_responses", "t.survey-responses"),
                         "earliest", Map.of()),
                 new PrivacyConfig(SECRET));
+    }
+
+    /** The ingestion parser with the default limits and the fixed clock {@link #NOW}. */
+    public static com.callpulse.ingest.EventParser parser(java.util.Set<String> tenants) {
+        return new com.callpulse.ingest.EventParser(tenants, 1, 262144, Duration.ofDays(7).toMillis(), () -> NOW);
     }
 
     /** JSON the way a producer in the tenant's zone writes it. */

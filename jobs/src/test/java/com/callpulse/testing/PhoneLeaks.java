@@ -43,13 +43,14 @@ public final class PhoneLeaks {
     }
 
     /** Digits only, keeping a break (a letter) between digit groups that are not separated by ' ', '-' or '+'. */
-    static String digits(String s) {
+    static String digits(String text) {
+        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC); // full-width digits count too
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 sb.append(c);
-            } else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')') {
+            } else if (c != ' ' && c != '-' && c != '+' && c != '(' && c != ')' && c != '.') {
                 sb.append('x');
             }
         }
