@@ -15,6 +15,7 @@ import com.callpulse.reconcile.TallyDelta;
 import com.callpulse.schema.EventJsonWriter;
 import com.callpulse.testing.Fixtures;
 import com.callpulse.testing.IngestJobs;
+import com.callpulse.testing.InputFiles;
 import com.callpulse.testing.Lake;
 import com.callpulse.testing.MiniClusters;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -34,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPOutputStream;
 
 import static com.callpulse.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,13 +66,13 @@ class ExactlyOnceIT {
                 lines.add(lines.get(lines.size() - 1)); // a duplicate now and then
             }
         }
-        writeGzip(input.resolve("contact_events").resolve("contact_events-a.jsonl.gz"), lines.subList(0, lines.size() / 2));
-        writeGzip(input.resolve("contact_events").resolve("contact_events-b.jsonl.gz"), lines.subList(lines.size() / 2, lines.size()));
+        InputFiles.write(input.resolve("contact_events").resolve("contact_events-a.jsonl.gz"), lines.subList(0, lines.size() / 2));
+        InputFiles.write(input.resolve("contact_events").resolve("contact_events-b.jsonl.gz"), lines.subList(lines.size() / 2, lines.size()));
         List<String> agents = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             agents.add(json.write(Fixtures.agentState("as-" + i, T0 + i * 12_000L, "a-" + (i % 50), AgentState.READY)));
         }
-        writeGzip(input.resolve("agent_state_events-a.jsonl.gz"), agents);
+        InputFiles.write(input.resolve("agent_state_events-a.jsonl.gz"), agents);
 
         Path lake = tmp.resolve("lake");
         Configuration restart = new Configuration();
@@ -101,13 +101,6 @@ class ExactlyOnceIT {
         assertThat(summary.get(Stream.CONTACT_EVENTS, Outcome.ACCEPTED)).isEqualTo(events);
         assertThat(summary.get(Stream.CONTACT_EVENTS, Outcome.DUPLICATE)).isEqualTo(12);
         assertThat(summary.balanced()).isTrue();
-    }
-
-    private static void writeGzip(Path file, List<String> lines) throws Exception {
-        Files.createDirectories(file.getParent());
-        try (var out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write((String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
     }
 
     /** The real lake, with a step before one table that fails once, after a checkpoint has completed. */

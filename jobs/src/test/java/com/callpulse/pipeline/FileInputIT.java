@@ -10,6 +10,7 @@ import com.callpulse.reconcile.RunSummary;
 import com.callpulse.schema.EventJsonWriter;
 import com.callpulse.testing.Fixtures;
 import com.callpulse.testing.IngestJobs;
+import com.callpulse.testing.InputFiles;
 import com.callpulse.testing.Lake;
 import com.callpulse.testing.MiniClusters;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 
 import static com.callpulse.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,16 +58,16 @@ class FileInputIT {
                 lines.add(50, json.write(Fixtures.contactEvent("ce-fast-clock", T0 + 2 * HOUR, "c-x", ContactEventType.ARRIVED)));
                 lines.add(60, json.write(Fixtures.contactEvent("ce-2099", Fixtures.NOW + 73L * 365 * 24 * HOUR, "c-y", ContactEventType.ARRIVED)));
             }
-            write(input.resolve(site).resolve("contact_events-20261120.jsonl"), String.join("\n", lines) + "\n");
+            InputFiles.write(input.resolve(site).resolve("contact_events-20261120.jsonl"), lines);
         }
 
         List<String> records = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             records.add(json.write(Fixtures.contactRecord("cr-" + i, T0 + i * 5_000L, "c-" + i)));
         }
-        byte[] gz = gzip(String.join("\n", records) + "\n");
-        write(input.resolve("contact_records-20261120.jsonl.gz"), Arrays.copyOf(gz, gz.length * 2 / 3)); // a copy that broke off
-        write(input.resolve("agent_state_events-20261120.jsonl.gz"),
+        byte[] gz = InputFiles.gzip((String.join("\n", records) + "\n").getBytes(StandardCharsets.UTF_8));
+        InputFiles.writeBytes(input.resolve("contact_records-20261120.jsonl.gz"), Arrays.copyOf(gz, gz.length * 2 / 3)); // a copy that broke off
+        InputFiles.writeBytes(input.resolve("agent_state_events-20261120.jsonl.gz"),
                 (json.write(Fixtures.agentState("as-1", T0, "a-1", AgentState.READY)) + "\n").getBytes(StandardCharsets.UTF_8)); // not gzip at all
 
         Path lake = tmp.resolve("lake");
@@ -100,20 +99,6 @@ class FileInputIT {
         }
     }
 
-    private static byte[] gzip(String text) throws Exception {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(b)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return b.toByteArray();
-    }
 
-    private static void write(Path file, String text) throws Exception {
-        write(file, text.getBytes(StandardCharsets.UTF_8));
-    }
 
-    private static void write(Path file, byte[] bytes) throws Exception {
-        Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
-    }
 }

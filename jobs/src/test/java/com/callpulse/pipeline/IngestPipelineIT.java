@@ -11,6 +11,7 @@ import com.callpulse.reconcile.RunSummary;
 import com.callpulse.schema.EventJsonWriter;
 import com.callpulse.testing.Fixtures;
 import com.callpulse.testing.IngestJobs;
+import com.callpulse.testing.InputFiles;
 import com.callpulse.testing.Lake;
 import com.callpulse.testing.MiniClusters;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -143,16 +144,7 @@ class IngestPipelineIT {
     private final List<Object[]> pendingFaults = new ArrayList<>();
 
     private void write(Path input, Stream s, String file, List<String> lines) throws Exception {
-        Path dir = input.resolve(s.code());
-        Files.createDirectories(dir);
-        byte[] body = (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (file.endsWith(".gz")) {
-            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(dir.resolve(file)))) {
-                out.write(body);
-            }
-        } else {
-            Files.write(dir.resolve(file), body);
-        }
+        InputFiles.write(input.resolve(s.code()).resolve(file), lines);
         linesRead.put(s, lines.size());
         for (Object[] f : pendingFaults) {
             if (f[0] != s) {

@@ -50,7 +50,7 @@ public final class Fixtures {
     public static CallPulseConfig config() {
         return new CallPulseConfig(
                 List.of(new TenantConfig(TENANT, "Anhui hotline", SHANGHAI), new TenantConfig(EU_TENANT, "EU desk", BERLIN)),
-                new IngestConfig(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofDays(7), 262144, 2, 1),
+                new IngestConfig(Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofDays(30), 262144, 2, 1),
                 new LakeConfig(Duration.ofMillis(500), "SNAPPY"),
                 new KafkaConfig("localhost:9092", "callpulse-test",
                         Map.of("contact_events", "t.contact-events", "contact_records", "t.contact-records",
@@ -62,7 +62,7 @@ public final class Fixtures {
 
     /** The ingestion parser with the default limits and the fixed clock {@link #NOW}. */
     public static com.callpulse.ingest.EventParser parser(java.util.Set<String> tenants) {
-        return new com.callpulse.ingest.EventParser(tenants, 1, 262144, Duration.ofDays(7).toMillis(), () -> NOW);
+        return new com.callpulse.ingest.EventParser(tenants, 1, 262144, Duration.ofDays(30).toMillis(), () -> NOW);
     }
 
     /** JSON the way a producer in the tenant's zone writes it. */
