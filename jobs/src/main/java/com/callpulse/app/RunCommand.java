@@ -5,7 +5,8 @@ import com.callpulse.config.IngestConfig;
 import com.callpulse.config.LakeConfig;
 import com.callpulse.lake.ParquetLake;
 import com.callpulse.pipeline.FileIngestSource;
-import com.callpulse.pipeline.IngestPipeline;
+import com.callpulse.live.LiveSink;
+import com.callpulse.pipeline.CallPulsePipeline;
 import com.callpulse.pipeline.IngestSource;
 import com.callpulse.pipeline.KafkaIngestSource;
 import com.callpulse.reconcile.RunSummary;
@@ -99,7 +100,8 @@ public final class RunCommand {
             out.printf(Locale.ROOT, "run %s: %s -> %s%n", runId, source.describe(), lake);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config, checkpoints, plan.restoreFrom()));
             env.setParallelism(config.ingest().parallelism());
-            IngestPipeline.build(env, config, source, new ParquetLake(lake, config, runId, source.describe(), Instant.parse(plan.info().startedAt())));
+            CallPulsePipeline.build(env, config, source, new ParquetLake(lake, config, runId, source.describe(), Instant.parse(plan.info().startedAt())),
+                    LiveSink.none()); // the Kafka live sink comes with the live queue state
             JobExecutionResult result = env.execute("callpulse ingest " + runId);
             Path summaryFile = new Path(ParquetLake.summaryPath(lake, runId));
             if (!result.isJobExecutionResult()) {

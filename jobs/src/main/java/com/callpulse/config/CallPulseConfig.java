@@ -2,10 +2,11 @@ package com.callpulse.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -25,8 +26,8 @@ import java.util.Map;
  * jar ({@code callpulse-defaults.yaml}), overlaid by an optional YAML file, then by
  * {@code CALLPULSE_PSEUDONYM_SECRET}.
  */
-public record CallPulseConfig(List<TenantConfig> tenants, IngestConfig ingest, LakeConfig lake, KafkaConfig kafka, PrivacyConfig privacy)
-        implements Serializable {
+public record CallPulseConfig(List<TenantConfig> tenants, IngestConfig ingest, LakeConfig lake, KafkaConfig kafka, PrivacyConfig privacy,
+        MetricsConfig metrics) implements Serializable {
 
     public static final String DEFAULTS_RESOURCE = "/callpulse-defaults.yaml";
     public static final String SECRET_ENV = "CALLPULSE_PSEUDONYM_SECRET";
@@ -38,6 +39,9 @@ public record CallPulseConfig(List<TenantConfig> tenants, IngestConfig ingest, L
         tenants = List.copyOf(tenants);
         if (tenants.stream().map(TenantConfig::id).distinct().count() != tenants.size()) {
             throw new IllegalArgumentException("tenant ids must be unique");
+        }
+        if (metrics == null) {
+            throw new IllegalArgumentException("the metrics section is missing");
         }
     }
 
@@ -60,15 +64,19 @@ public record CallPulseConfig(List<TenantConfig> tenants, IngestConfig ingest, L
     }
 
     public CallPulseConfig withIngest(IngestConfig i) {
-        return new CallPulseConfig(tenants, i, lake, kafka, privacy);
+        return new CallPulseConfig(tenants, i, lake, kafka, privacy, metrics);
     }
 
     public CallPulseConfig withLake(LakeConfig l) {
-        return new CallPulseConfig(tenants, ingest, l, kafka, privacy);
+        return new CallPulseConfig(tenants, ingest, l, kafka, privacy, metrics);
     }
 
     public CallPulseConfig withKafka(KafkaConfig k) {
-        return new CallPulseConfig(tenants, ingest, lake, k, privacy);
+        return new CallPulseConfig(tenants, ingest, lake, k, privacy, metrics);
+    }
+
+    public CallPulseConfig withMetrics(MetricsConfig m) {
+        return new CallPulseConfig(tenants, ingest, lake, kafka, privacy, m);
     }
 
     /** The shipped defaults only. */
@@ -104,10 +112,12 @@ public record CallPulseConfig(List<TenantConfig> tenants, IngestConfig ingest, L
     }
 
     static ObjectMapper mapper() {
-        return new ObjectMapper(new YAMLFactory())
-                .registerModule(new JavaTimeModule())
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return YAMLMapper.builder()
+                .addModule(new JavaTimeModule())
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS) // codes are written in lower case, as on the wire
+                .build();
     }
 
     /** Objects merge key by key; anything else (lists included) replaces the default. */

@@ -50,15 +50,8 @@ public class ParquetLake implements LakeSinks {
     }
 
     @Override
-    public <T extends Event> void facts(Stream stream, DataStream<T> facts) {
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) stream.eventClass();
-        facts.sinkTo(fileSink(stream.code(), type)).name("lake table " + stream.code()).uid("lake-" + stream.code());
-    }
-
-    @Override
-    public void quarantine(DataStream<QuarantineRecord> records) {
-        records.sinkTo(fileSink(QUARANTINE, QuarantineRecord.class)).name("lake table " + QUARANTINE).uid("lake-" + QUARANTINE);
+    public <T extends Partitioned> void table(String name, Class<T> rowClass, DataStream<T> rows) {
+        rows.sinkTo(fileSink(name, rowClass)).name("lake table " + name).uid("lake-" + name);
     }
 
     @Override

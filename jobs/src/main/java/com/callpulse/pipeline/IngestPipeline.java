@@ -6,6 +6,7 @@ import com.callpulse.ingest.Ingested;
 import com.callpulse.ingest.LatenessGate;
 import com.callpulse.ingest.SplitByStream;
 import com.callpulse.lake.LakeSinks;
+import com.callpulse.lake.ParquetLake;
 import com.callpulse.lake.QuarantineRecord;
 import com.callpulse.model.Event;
 import com.callpulse.model.Stream;
@@ -42,7 +43,8 @@ import java.util.Map;
 public final class IngestPipeline {
     private IngestPipeline() {}
 
-    public static void build(StreamExecutionEnvironment env, CallPulseConfig config, IngestSource source, LakeSinks sinks) {
+    /** Builds ingestion; returns the accepted, pseudonymized events of each stream for the metrics. */
+    public static AcceptedEvents build(StreamExecutionEnvironment env, CallPulseConfig config, IngestSource source, LakeSinks sinks) {
         // Chained operators hand records on by reference instead of copying each one (a POJO deep copy per operator).
         // Safe here: every function here finishes changing a record before emitting it and keeps no reference to it.
         env.getConfig().enableObjectReuse();
@@ -87,9 +89,9 @@ public final class IngestPipeline {
         deltas.add(accepted.getSideOutput(TallyOperator.DELTAS));
 
         SingleOutputStreamOperator<Ingested> split = accepted.process(new SplitByStream()).name("split by stream").uid("split-by-stream");
+        AcceptedEvents events = new AcceptedEvents(split);
         for (Stream s : Stream.values()) {
-            DataStream<Event> facts = split.getSideOutput(SplitByStream.tag(s));
-            sinks.facts(s, facts);
+            write(sinks, s, events.of(s));
         }
 
         List<DataStream<Ingested>> refused = new ArrayList<>(refusedAtGate);
@@ -98,9 +100,15 @@ public final class IngestPipeline {
                 .transform("tally quarantined", TypeInformation.of(Ingested.class), new TallyOperator<Ingested>((r, t) -> t.add(r.stream, Outcome.of(r.reason))))
                 .uid("tally-quarantined");
         deltas.add(quarantined.getSideOutput(TallyOperator.DELTAS));
-        sinks.quarantine(quarantined.map(QuarantineRecord::of).name("to quarantine rows").uid("to-quarantine-rows"));
+        sinks.table(ParquetLake.QUARANTINE, QuarantineRecord.class, quarantined.map(QuarantineRecord::of).name("to quarantine rows").uid("to-quarantine-rows"));
 
         sinks.runSummary(union(deltas));
+        return events;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Event> void write(LakeSinks sinks, Stream s, DataStream<E> facts) {
+        sinks.table(s.code(), (Class<E>) s.eventClass(), facts);
     }
 
     private static <T> DataStream<T> union(List<DataStream<T>> streams) {

@@ -106,6 +106,19 @@ public final class RecordSchema<T> {
         return byJavaName.get(javaName);
     }
 
+    /** A new instance with the same field values (arrays shared: they are never changed in place). */
+    public T copy(T record) {
+        try {
+            T c = type.getDeclaredConstructor().newInstance();
+            for (Column col : columns) {
+                col.set(c, col.get(record));
+            }
+            return c;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type + " needs a public no-argument constructor", e);
+        }
+    }
+
     public boolean sameValues(Object a, Object b) {
         for (Column c : columns) {
             Object x = c.get(a);

@@ -47,6 +47,22 @@ public final class BusinessCalendar implements Serializable {
         return cachedDate;
     }
 
+    /** First instant of the business day containing {@code epochMillis}. */
+    public long dayStart(long epochMillis) {
+        if (epochMillis < cachedStart || epochMillis >= cachedEnd) {
+            load(epochMillis);
+        }
+        return cachedStart;
+    }
+
+    /** First instant of the business day after the one containing {@code epochMillis}. */
+    public long dayEnd(long epochMillis) {
+        if (epochMillis < cachedStart || epochMillis >= cachedEnd) {
+            load(epochMillis);
+        }
+        return cachedEnd;
+    }
+
     /** First instant of a business day, in epoch millis (midnight, or the first valid time after a DST gap). */
     public long startOfDay(long epochDay) {
         return LocalDate.ofEpochDay(epochDay).atStartOfDay(zone).toInstant().toEpochMilli();

@@ -4,10 +4,9 @@ import com.callpulse.config.CallPulseConfig;
 import com.callpulse.config.LakeConfig;
 import com.callpulse.lake.LakeSinks;
 import com.callpulse.lake.ParquetLake;
-import com.callpulse.lake.QuarantineRecord;
 import com.callpulse.model.AgentState;
 import com.callpulse.model.ContactEventType;
-import com.callpulse.model.Event;
+import com.callpulse.model.Partitioned;
 import com.callpulse.model.Stream;
 import com.callpulse.reconcile.Outcome;
 import com.callpulse.reconcile.RunSummary;
@@ -114,13 +113,9 @@ class ExactlyOnceIT {
         }
 
         @Override
-        public <T extends Event> void facts(Stream stream, DataStream<T> facts) {
-            lake.facts(stream, stream == failing ? facts.map(new FailOnceAfterACheckpoint<T>()).returns(facts.getType()).name("inject failure") : facts);
-        }
-
-        @Override
-        public void quarantine(DataStream<QuarantineRecord> records) {
-            lake.quarantine(records);
+        public <T extends Partitioned> void table(String name, Class<T> rowClass, DataStream<T> rows) {
+            boolean fail = name.equals(failing.code());
+            lake.table(name, rowClass, fail ? rows.map(new FailOnceAfterACheckpoint<T>()).returns(rows.getType()).name("inject failure") : rows);
         }
 
         @Override

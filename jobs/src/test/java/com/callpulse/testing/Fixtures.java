@@ -57,7 +57,8 @@ public final class Fixtures {
                                 "agent_state_events", "t.agent-state-events", "complaint_events", "t.complaint-events",
                                 "survey_responses", "t.survey-responses"),
                         "earliest", Map.of()),
-                new PrivacyConfig(SECRET));
+                new PrivacyConfig(SECRET),
+                CallPulseConfig.defaults().metrics());
     }
 
     /** The ingestion parser with the default limits and the fixed clock {@link #NOW}. */

@@ -3,6 +3,8 @@ package com.callpulse.testing;
 import com.callpulse.config.CallPulseConfig;
 import com.callpulse.lake.LakeSinks;
 import com.callpulse.lake.ParquetLake;
+import com.callpulse.live.LiveSink;
+import com.callpulse.pipeline.CallPulsePipeline;
 import com.callpulse.pipeline.IngestPipeline;
 import com.callpulse.pipeline.IngestSource;
 import org.apache.flink.configuration.Configuration;
@@ -27,13 +29,25 @@ public final class IngestJobs {
         run(config, source, sinks, new Configuration());
     }
 
+    /** Ingestion and every metric: the whole job. */
+    public static void runAll(CallPulseConfig config, IngestSource source, LakeSinks sinks) throws Exception {
+        StreamExecutionEnvironment env = environment(config, new Configuration());
+        CallPulsePipeline.build(env, config, source, sinks, LiveSink.none());
+        env.execute(source.describe());
+    }
+
     /** @param job settings for this job only, e.g. a restart strategy */
     public static void run(CallPulseConfig config, IngestSource source, LakeSinks sinks, Configuration job) throws Exception {
+        StreamExecutionEnvironment env = environment(config, job);
+        IngestPipeline.build(env, config, source, sinks);
+        env.execute(source.describe());
+    }
+
+    private static StreamExecutionEnvironment environment(CallPulseConfig config, Configuration job) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.configure(job);
         env.setParallelism(MiniClusters.PARALLELISM);
         env.enableCheckpointing(config.lake().checkpointInterval().toMillis());
-        IngestPipeline.build(env, config, source, sinks);
-        env.execute(source.describe());
+        return env;
     }
 }

@@ -1,0 +1,22 @@
+package com.callpulse.live;
+
+/**
+ * The kinds of live message a dashboard subscribes to, each one Kafka topic (names in {@code kafka.live_topics}).
+ */
+public enum LiveTopic {
+    /** The current state of each queue and channel; compacted, keyed by tenant and queue: the last message is the state. */
+    QUEUE_STATE(true),
+    /** Alerts as they happen (hot-topic surges and drops, complaint escalations, service-level breaches); keyed by tenant. */
+    ALERTS(false);
+
+    private final boolean compacted;
+
+    LiveTopic(boolean compacted) {
+        this.compacted = compacted;
+    }
+
+    /** Whether the topic keeps only the last message per key (a state), or every message (a log). */
+    public boolean compacted() {
+        return compacted;
+    }
+}
