@@ -16,10 +16,11 @@ import java.util.Set;
  * @param restatementHorizon a final interval is kept this long after it became final, so a late event can restate it
  * @param repeatWindows a contact is a repeat when the same caller contacts again within each of these
  * @param selfServiceWindow how long after a recommendation the caller's self-service use (or call-back) counts
+ * @param surveyWindow how long after a contact its survey response is still joined to it (for topic and channel)
  * @param liveEmitInterval live queue state is pushed at most this often per queue (every change, coalesced)
  */
 public record MetricsConfig(int intervalMinutes, Duration allowedLateness, Duration restatementHorizon, List<Duration> repeatWindows,
-        Duration selfServiceWindow, Duration liveEmitInterval, List<ServiceLevelConfig> serviceLevels, Map<String, ComplaintPolicy> complaintPolicies,
+        Duration selfServiceWindow, Duration surveyWindow, Duration liveEmitInterval, List<ServiceLevelConfig> serviceLevels, Map<String, ComplaintPolicy> complaintPolicies,
         HotTopicConfig hotTopics) implements Serializable {
 
     private static final Set<Integer> INTERVALS = Set.of(15, 30, 60);
@@ -31,6 +32,7 @@ public record MetricsConfig(int intervalMinutes, Duration allowedLateness, Durat
         IngestConfig.require(allowedLateness, "metrics.allowed_lateness");
         IngestConfig.require(restatementHorizon, "metrics.restatement_horizon");
         IngestConfig.require(selfServiceWindow, "metrics.self_service_window");
+        IngestConfig.require(surveyWindow, "metrics.survey_window");
         IngestConfig.require(liveEmitInterval, "metrics.live_emit_interval");
         repeatWindows = repeatWindows == null ? List.of() : List.copyOf(repeatWindows);
         serviceLevels = serviceLevels == null ? List.of() : List.copyOf(serviceLevels);

@@ -8,7 +8,9 @@ import com.callpulse.metrics.complaint.ComplaintMetrics;
 import com.callpulse.metrics.demand.DemandMetrics;
 import com.callpulse.metrics.journey.JourneyMetrics;
 import com.callpulse.metrics.live.LiveMetrics;
+import com.callpulse.metrics.marketing.MarketingIntervals;
 import com.callpulse.metrics.queue.QueueIntervals;
+import com.callpulse.metrics.satisfaction.SatisfactionMetrics;
 import com.callpulse.metrics.topic.HotTopicMetrics;
 import com.callpulse.pipeline.AcceptedEvents;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -29,6 +31,8 @@ public final class MetricsPipeline {
         JourneyMetrics.build(config, events, lake, live);
         HotTopicMetrics.build(config, events, lake, live);
         DemandMetrics.build(config, events, lake, live);
+        SatisfactionMetrics.build(config, events, lake);
+        intervals("marketing_intervals", events.contactRecords(), new MarketingIntervals(), config, lake);
         ComplaintMetrics.build(config, events, lake, live);
     }
 
