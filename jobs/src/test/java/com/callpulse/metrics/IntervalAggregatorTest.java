@@ -125,4 +125,37 @@ class IntervalAggregatorTest {
         assertThat(rows()).hasSize(2);
         assertThat(h.numKeyedStateEntries()).isZero();
     }
+
+    /** One answered leg every 5 minutes through the business day {@code date} of tenant {@code tenant}. */
+    private List<QueueInterval> aDayOfLegs(String tenant, java.time.ZoneId zone, String date) throws Exception {
+        long start = java.time.LocalDate.parse(date).atStartOfDay(zone).toInstant().toEpochMilli();
+        long end = java.time.LocalDate.parse(date).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        int n = 0;
+        for (long t = start + 60_000; t < end; t += 5 * MIN) {
+            ContactRecord r = Fixtures.contactRecord("r" + n, t, "c" + n++);
+            r.tenantId = tenant;
+            h.processElement(new StreamRecord<>(r, r.occurredAt));
+        }
+        h.processWatermark(new Watermark(Long.MAX_VALUE));
+        return rows();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "cmcc-ah, Asia/Shanghai, 2026-11-20, 96",
+        "roam-eu, Europe/Berlin, 2026-11-20, 96",
+        "roam-eu, Europe/Berlin, 2026-03-29, 92",   // 23-hour day: 02:00-03:00 does not exist
+        "roam-eu, Europe/Berlin, 2026-10-25, 100",  // 25-hour day: 02:00-03:00 twice
+    })
+    void aBusinessDayHasOneRowPerLocalQuarterHourAllOnItsOwnDate(String tenant, String zone, String date, int quarterHours) throws Exception {
+        List<QueueInterval> day = aDayOfLegs(tenant, java.time.ZoneId.of(zone), date);
+        assertThat(day).hasSize(quarterHours);
+        assertThat(day).allSatisfy(r -> {
+            assertThat(r.intervalEnd - r.intervalStart).isEqualTo(15 * MIN);
+            assertThat(java.time.Instant.ofEpochMilli(r.intervalStart).atZone(java.time.ZoneId.of(zone)).toLocalDate()).hasToString(date);
+            assertThat(r.offered).isEqualTo(3);
+        });
+        assertThat(day.stream().mapToLong(r -> r.offered).sum()).as("every leg counted once").isEqualTo(quarterHours * 3L);
+        assertThat(h.numKeyedStateEntries()).isZero();
+    }
 }
