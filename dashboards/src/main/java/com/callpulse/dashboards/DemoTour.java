@@ -54,6 +54,29 @@ public final class DemoTour {
             System.out.println("The same query, to paste into the DuckDB CLI (https://duckdb.org); any Parquet reader can read these files:");
             System.out.println();
             System.out.println(sql);
+            if (catalog.tables().contains("queue_intervals")) {
+                queues(st, lake);
+            }
+        }
+    }
+
+    /** The day per queue from the metric table (latest version of each interval; ratios from summed counters). */
+    private static void queues(Statement st, Path lake) throws Exception {
+        String sql = String.join("\n",
+                "SELECT tenant, date, queue_id, sum(offered) AS offered, sum(answered) AS answered, sum(abandoned) AS abandoned,",
+                "       round(100.0 * sum(answered_within) / sum(offered), 1) AS sl_pct,",
+                "       round(sum(answered_wait_seconds) / nullif(sum(answered), 0), 1) AS asa_s,",
+                "       round(100.0 * sum(abandoned) / sum(offered), 1) AS abandon_pct,",
+                "       round((sum(talk_seconds) + sum(hold_seconds) + sum(acw_seconds)) / nullif(sum(answered), 0)) AS aht_s",
+                "FROM (SELECT * FROM queue_intervals",
+                "      QUALIFY row_number() OVER (PARTITION BY tenant_id, queue_id, channel, interval_start ORDER BY version DESC) = 1)",
+                "GROUP BY ALL",
+                "ORDER BY tenant, date, offered DESC");
+        System.out.println();
+        System.out.println("Queues over the day, from the metric table queue_intervals (service level here: answered within T / offered;");
+        System.out.println("each queue's own variant and T are in its rows, docs/metrics.md defines them all):");
+        try (ResultSet rs = st.executeQuery(sql)) {
+            System.out.println(TextTable.render(rs, 40));
         }
     }
 }
