@@ -201,6 +201,27 @@ class AgentStateSplitterTest {
     }
 
     @Test
+    void aWorkingAgentKeepsOneValueAndOneTimerWithOnlyTheLastHourOrSoOfStateChanges() throws Exception {
+        AgentState[] cycle = {AgentState.READY, AgentState.ON_CONTACT, AgentState.AFTER_CONTACT_WORK};
+        int n = 0;
+        for (long at = T0; at < T0 + 8 * 60 * MIN; at += 100_000) {
+            event(at, cycle[n++ % 3]); // a state change every 100 s for 8 hours: 288 of them
+            watermark(at - 30_000);
+        }
+        assertThat(split.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(split.numEventTimeTimers()).isEqualTo(1);
+        org.apache.flink.runtime.state.KeyedStateBackend<Object> backend = split.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(AgentKey.agent(Fixtures.TENANT, "a1"));
+        AgentTimeline t = backend.getPartitionedState(org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                new org.apache.flink.api.common.state.ValueStateDescriptor<>("agent state timeline", AgentTimeline.class)).value();
+        // kept: the changes since the ingestion horizon (60.5 min behind the watermark, pruned at each interval's
+        // emission) and the one in force then: 37 to 47 of the 288
+        assertThat(t.marks.length).isBetween(37, 47);
+        assertThat(t.marks[0].at).isGreaterThan(T0 + 8 * 60 * MIN - 80 * MIN);
+    }
+
+    @Test
     void anEventOlderThanTheIngestionHorizonIsNotCounted() throws Exception {
         watermark(T0 + 3 * 60 * MIN);
         event(T0, AgentState.READY);
