@@ -17,10 +17,11 @@ import java.util.Set;
  * @param repeatWindows a contact is a repeat when the same caller contacts again within each of these
  * @param selfServiceWindow how long after a recommendation the caller's self-service use (or call-back) counts
  * @param surveyWindow how long after a contact its survey response is still joined to it (for topic and channel)
+ * @param agentStateCap an agent state with no next event ends after this (a lost logout must not count for days)
  * @param liveEmitInterval live queue state is pushed at most this often per queue (every change, coalesced)
  */
 public record MetricsConfig(int intervalMinutes, Duration allowedLateness, Duration restatementHorizon, List<Duration> repeatWindows,
-        Duration selfServiceWindow, Duration surveyWindow, Duration liveEmitInterval, List<ServiceLevelConfig> serviceLevels, Map<String, ComplaintPolicy> complaintPolicies,
+        Duration selfServiceWindow, Duration surveyWindow, Duration agentStateCap, Duration liveEmitInterval, List<ServiceLevelConfig> serviceLevels, Map<String, ComplaintPolicy> complaintPolicies,
         HotTopicConfig hotTopics) implements Serializable {
 
     private static final Set<Integer> INTERVALS = Set.of(15, 30, 60);
@@ -33,6 +34,7 @@ public record MetricsConfig(int intervalMinutes, Duration allowedLateness, Durat
         IngestConfig.require(restatementHorizon, "metrics.restatement_horizon");
         IngestConfig.require(selfServiceWindow, "metrics.self_service_window");
         IngestConfig.require(surveyWindow, "metrics.survey_window");
+        IngestConfig.require(agentStateCap, "metrics.agent_state_cap");
         IngestConfig.require(liveEmitInterval, "metrics.live_emit_interval");
         repeatWindows = repeatWindows == null ? List.of() : List.copyOf(repeatWindows);
         serviceLevels = serviceLevels == null ? List.of() : List.copyOf(serviceLevels);

@@ -7,27 +7,19 @@ import com.callpulse.metrics.MetricsPipeline;
 import com.callpulse.pipeline.AcceptedEvents;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-import java.time.Duration;
-
 /**
  * Agent KPIs: {@code agent_intervals} (from contact records, each leg in the interval of its end) and
  * {@code agent_state_intervals} (agent-state time split across the intervals it spans). A business day is the sum of
  * its intervals; docs/metrics.md has the reference queries.
  */
 public final class AgentMetrics {
-    /**
-     * A state with no next event for this long is cut there (a missing logout). Longer than any shift, so only a lost
-     * logout reaches it; it keeps a silent agent from counting as logged in for ever.
-     */
-    public static final Duration STATE_CAP = Duration.ofHours(12);
-
     private AgentMetrics() {}
 
     public static void build(CallPulseConfig config, AcceptedEvents events, LakeSinks lake, LiveSink live) {
         MetricsPipeline.intervals("agent_intervals", events.contactRecords(), new AgentIntervals(), config, lake);
         DataStream<AgentStatePiece> pieces = events.agentStates()
                 .keyBy(AgentStateSplitter::key)
-                .process(new AgentStateSplitter(config, STATE_CAP.toMillis()))
+                .process(new AgentStateSplitter(config, config.metrics().agentStateCap().toMillis()))
                 .name("agent_state_intervals: state time per interval")
                 .uid("agent-state-intervals-split");
         MetricsPipeline.intervals("agent_state_intervals", pieces, new AgentStateIntervals(), config, lake);

@@ -35,7 +35,7 @@ class AgentStateSplitterTest {
     private static final long MIN = 60_000;
     private static final long LATENESS = 20 * MIN; // metrics.allowed_lateness, shipped default
     private static final long HORIZON = 60 * MIN + 30_000; // ingest bound + allowed lateness in Fixtures.config()
-    private static final long CAP = AgentMetrics.STATE_CAP.toMillis();
+    private static final long CAP = com.callpulse.testing.Fixtures.config().metrics().agentStateCap().toMillis();
 
     private final CallPulseConfig config = Fixtures.config();
     private final AgentStateIntervals metric = new AgentStateIntervals();
