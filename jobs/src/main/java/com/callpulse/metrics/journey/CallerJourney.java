@@ -52,6 +52,9 @@ public class CallerJourney {
 
         /** A leg's rows were written early, incomplete, because the caller had more open legs than the cap. */
         default void cutShort() {}
+
+        /** A row was written as at the end of input: its tenant's contact records stopped a window's length before its window's end. */
+        default void stalled() {}
     }
 
     /**
@@ -225,12 +228,19 @@ public class CallerJourney {
 
     /** Writes the leg's rows that are decided (all of them when the clock is the end of input) and sets its next check. */
     private void write(OpenLeg l, Clock clock, long wm, JourneySettings s, Output out, boolean cutShort) {
+        // a row due for longer than the longest window whose tenant's records never came past it: that feed has
+        // stopped, and the row is written as at the end of an input (so a silent tenant's callers do not stay forever)
+        Clock stalled = new Clock(Long.MAX_VALUE, clock.through(), true);
         long next = Long.MAX_VALUE;
         for (int i = 0; i < s.windowHours.length; i++) {
             if ((l.windowsWritten & (1 << i)) != 0) {
                 continue;
             }
             long ready = repeatRow(l, i, clock, s, out, cutShort);
+            if (ready != DONE && stalled(ready, wm, s)) {
+                ready = repeatRow(l, i, stalled, s, out, false);
+                out.stalled();
+            }
             if (ready == DONE) {
                 l.windowsWritten |= 1 << i;
             } else {
@@ -239,6 +249,10 @@ public class CallerJourney {
         }
         if (!l.selfServiceWritten) {
             long ready = selfServiceRow(l, clock, s, out, cutShort);
+            if (ready != DONE && stalled(ready, wm, s)) {
+                ready = selfServiceRow(l, stalled, s, out, false);
+                out.stalled();
+            }
             if (ready == DONE) {
                 l.selfServiceWritten = true;
             } else {
@@ -246,6 +260,10 @@ public class CallerJourney {
             }
         }
         l.checkAt = next;
+    }
+
+    private static boolean stalled(long ready, long wm, JourneySettings s) {
+        return ready <= wm && wm - ready >= s.lookbackMillis;
     }
 
     private static final long DONE = Long.MIN_VALUE;
@@ -315,20 +333,10 @@ public class CallerJourney {
             }
             return s.settledAt(t);
         }
-        ContactRepeat row = new ContactRepeat();
-        row.tenantId = tenantId;
-        row.contactId = l.contactId;
-        row.leg = l.leg;
+        ContactRepeat row = about(l, new ContactRepeat());
         row.windowHours = s.windowHours[i];
-        row.version = 1;
-        row.agentId = l.agentId;
-        row.teamId = l.teamId;
-        row.queueId = l.queueId;
-        row.topic = l.topic;
-        row.channel = l.channel;
         row.direction = l.direction;
         row.contactStartedAt = l.contactStart;
-        row.endedAt = l.endedAt;
         row.isRepeat = previous != null;
         if (previous != null) {
             row.previousContactId = previous.contactId;
@@ -391,17 +399,7 @@ public class CallerJourney {
             }
             return s.settledAt(t);
         }
-        SelfServiceOutcome row = new SelfServiceOutcome();
-        row.tenantId = tenantId;
-        row.contactId = l.contactId;
-        row.leg = l.leg;
-        row.version = 1;
-        row.agentId = l.agentId;
-        row.teamId = l.teamId;
-        row.queueId = l.queueId;
-        row.topic = l.topic;
-        row.channel = l.channel;
-        row.endedAt = l.endedAt;
+        SelfServiceOutcome row = about(l, new SelfServiceOutcome());
         row.selfServiceRecommended = l.recommended;
         row.windowHours = s.selfServiceHours;
         row.used = used;
@@ -419,6 +417,21 @@ public class CallerJourney {
         row.complete = used != null && calledBack != null && outcome != null && !cutShort;
         out.selfService(row);
         return DONE;
+    }
+
+    /** A new row about leg {@code l}. */
+    private <R extends LegRow> R about(OpenLeg l, R row) {
+        row.tenantId = tenantId;
+        row.contactId = l.contactId;
+        row.leg = l.leg;
+        row.version = 1;
+        row.agentId = l.agentId;
+        row.teamId = l.teamId;
+        row.queueId = l.queueId;
+        row.topic = l.topic;
+        row.channel = l.channel;
+        row.endedAt = l.endedAt;
+        return row;
     }
 
     /** Index of the first contact that began at or after {@code t}. */

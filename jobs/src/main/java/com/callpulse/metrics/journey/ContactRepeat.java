@@ -1,6 +1,5 @@
 package com.callpulse.metrics.journey;
 
-import com.callpulse.model.Partitioned;
 import com.callpulse.schema.Doc;
 import com.callpulse.schema.Required;
 import com.callpulse.schema.Timestamp;
@@ -11,43 +10,10 @@ import com.callpulse.schema.Timestamp;
  * it followed by a repeat: next-contact avoidance, the agent's view). Written once, when both are decided.
  */
 @Doc("One agent-handled contact leg and one repeat window: whether the caller had contacted the center within the window before (a repeat) and whether they contacted it again within the window after (followed by a repeat).")
-public class ContactRepeat implements Partitioned {
-    @Required
-    @Doc("Tenant.")
-    public String tenantId;
-
-    @Required
-    @Doc("The handled contact.")
-    public String contactId;
-
-    @Required
-    @Doc("The handled leg of the contact (1 = first; each transfer starts the next).")
-    public int leg;
-
+public class ContactRepeat extends LegRow {
     @Required
     @Doc("Repeat window W in hours (metrics.repeat_windows: 24, 72, 168 by default); one row per window.")
     public int windowHours;
-
-    @Required
-    @Doc("Always 1: journey rows are written once, when decided; readers may take the highest version per key as in every metric table.")
-    public int version;
-
-    @Required
-    @Doc("Agent who handled the leg.")
-    public String agentId;
-
-    @Doc("The agent's team.")
-    public String teamId;
-
-    @Doc("Queue of the leg.")
-    public String queueId;
-
-    @Doc("Topic of the leg.")
-    public String topic;
-
-    @Required
-    @Doc("Channel of the contact.")
-    public String channel;
 
     @Required
     @Doc("inbound or outbound (a callback the center placed).")
@@ -57,11 +23,6 @@ public class ContactRepeat implements Partitioned {
     @Timestamp
     @Doc("When the contact began: the earliest arrived_at of its legs.")
     public long contactStartedAt;
-
-    @Required
-    @Timestamp
-    @Doc("When the leg ended; the row's business date is this time's date in the tenant's zone.")
-    public long endedAt;
 
     @Required
     @Doc("Backward repeat (repeat_rate_W): the caller had another counting contact that began within W before this contact began.")
@@ -103,14 +64,4 @@ public class ContactRepeat implements Partitioned {
     public boolean complete;
 
     public ContactRepeat() {}
-
-    @Override
-    public String partitionTenant() {
-        return tenantId;
-    }
-
-    @Override
-    public long partitionTime() {
-        return endedAt;
-    }
 }

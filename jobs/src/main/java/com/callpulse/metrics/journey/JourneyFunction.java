@@ -27,7 +27,8 @@ import org.apache.flink.util.OutputTag;
  * the caller's last contact can no longer be looked back at. Counters: {@code duplicateHandledLegs} (a leg taken
  * twice is ignored), {@code recordsPastSettleMargin} (a record that began more than the settle margin behind the
  * watermark: rows already written are not revised for it), {@code contactsDroppedOverCap},
- * {@code legsCutShortOverCap} ({@link JourneySettings}).
+ * {@code legsCutShortOverCap} ({@link JourneySettings}), {@code rowsOfStalledTenants} (a window
+ * due for longer than the longest window whose tenant's records never passed it is written as at the end of input).
  */
 public class JourneyFunction extends KeyedBroadcastProcessFunction<String, ContactRecord, TenantProgress, ContactRepeat> {
     private static final long serialVersionUID = 1L;
@@ -45,6 +46,7 @@ public class JourneyFunction extends KeyedBroadcastProcessFunction<String, Conta
     private transient Counter pastMargin;
     private transient Counter dropped;
     private transient Counter cutShort;
+    private transient Counter stalled;
     private transient Emitter emitter;
 
     public JourneyFunction(JourneySettings settings) {
@@ -59,6 +61,7 @@ public class JourneyFunction extends KeyedBroadcastProcessFunction<String, Conta
         pastMargin = getRuntimeContext().getMetricGroup().counter("recordsPastSettleMargin");
         dropped = getRuntimeContext().getMetricGroup().counter("contactsDroppedOverCap");
         cutShort = getRuntimeContext().getMetricGroup().counter("legsCutShortOverCap");
+        stalled = getRuntimeContext().getMetricGroup().counter("rowsOfStalledTenants");
         emitter = new Emitter();
     }
 
@@ -156,6 +159,11 @@ public class JourneyFunction extends KeyedBroadcastProcessFunction<String, Conta
         @Override
         public void cutShort() {
             cutShort.inc();
+        }
+
+        @Override
+        public void stalled() {
+            stalled.inc();
         }
     }
 }

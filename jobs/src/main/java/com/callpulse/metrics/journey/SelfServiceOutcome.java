@@ -1,6 +1,5 @@
 package com.callpulse.metrics.journey;
 
-import com.callpulse.model.Partitioned;
 import com.callpulse.schema.Doc;
 import com.callpulse.schema.Required;
 import com.callpulse.schema.Timestamp;
@@ -11,45 +10,7 @@ import com.callpulse.schema.Timestamp;
  * topic, so rates per any of them are a GROUP BY. Written once, when decided.
  */
 @Doc("One self-service recommendation made on an agent-handled leg, and its outcome within metrics.self_service_window: did the caller use the recommended path, and did they come back to an agent on the same topic.")
-public class SelfServiceOutcome implements Partitioned {
-    @Required
-    @Doc("Tenant.")
-    public String tenantId;
-
-    @Required
-    @Doc("The contact on which the recommendation was made.")
-    public String contactId;
-
-    @Required
-    @Doc("Its leg.")
-    public int leg;
-
-    @Required
-    @Doc("Always 1: journey rows are written once, when decided; readers may take the highest version per key as in every metric table.")
-    public int version;
-
-    @Required
-    @Doc("Agent who recommended.")
-    public String agentId;
-
-    @Doc("The agent's team.")
-    public String teamId;
-
-    @Doc("Queue of the recommending leg.")
-    public String queueId;
-
-    @Doc("Topic of the recommending leg; a return on this topic counts as calling back.")
-    public String topic;
-
-    @Required
-    @Doc("Channel of the recommending contact.")
-    public String channel;
-
-    @Required
-    @Timestamp
-    @Doc("When the recommending leg ended: the window starts here; the row's business date is this time's date in the tenant's zone.")
-    public long endedAt;
-
+public class SelfServiceOutcome extends LegRow {
     @Required
     @Doc("The path recommended: ivr, sms_link, web or app.")
     public String selfServiceRecommended;
@@ -89,14 +50,4 @@ public class SelfServiceOutcome implements Partitioned {
     public boolean complete;
 
     public SelfServiceOutcome() {}
-
-    @Override
-    public String partitionTenant() {
-        return tenantId;
-    }
-
-    @Override
-    public long partitionTime() {
-        return endedAt;
-    }
 }

@@ -260,6 +260,22 @@ class CallerJourneyTest {
     }
 
     @Test
+    void aWindowWhoseTenantStoppedSendingIsWrittenAsAtTheEndOfInputOnceItIsAWeekOverdue() {
+        long due = E + DAY + MARGIN;
+        add(handled("A", T));
+        evaluate(due + 7 * DAY - 1, E + HOUR);
+        assertThat(repeats).as("still waiting for the tenant's records").isEmpty();
+
+        journey = new CallerJourney();
+        add(handled("A", T));
+        evaluate(due + 7 * DAY, E + HOUR);
+        assertThat(repeatsOf("A")).containsOnlyKeys(24).allSatisfy((w, r) -> {
+            assertThat(r.complete).isFalse();
+            assertThat(r.followedByRepeat).isNull();
+        });
+    }
+
+    @Test
     void atTheEndOfInputOpenRowsAreWrittenIncompleteWithTheUndecidedAnswersNull() {
         add(abandoned("P", T - 2 * HOUR), handled("A", T), recommending("R", T + 2 * HOUR, SelfServiceChannel.APP));
         endOfInput(E + HOUR);
