@@ -194,7 +194,7 @@ public class CallerJourney {
      * do) looks back at most the longest window, and the open legs look back from their own start.
      */
     private void forget(long settled, JourneySettings s, Output out) {
-        long horizon = settled == Long.MIN_VALUE ? Long.MIN_VALUE : settled - s.lookbackMillis;
+        long horizon = settled < Long.MIN_VALUE + s.lookbackMillis ? Long.MIN_VALUE : settled - s.lookbackMillis;
         long openFloor = Long.MAX_VALUE;
         for (OpenLeg l : open) {
             openFloor = Math.min(openFloor, l.contactStart);

@@ -12,6 +12,8 @@ import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -99,6 +101,24 @@ class JourneyFunctionTest {
 
         h.watermark(Long.MAX_VALUE);
         assertThat(repeats()).as("nothing is written twice").hasSize(6);
+    }
+
+    /** A handled at t; the caller's next contact {@code hours} later; each window decided as the watermark passes it. */
+    @ParameterizedTest(name = "next contact {0} h after the end")
+    @CsvSource({"23, true, true, true", "25, false, true, true", "71, false, true, true", "192, false, false, false"})
+    void theNextContactIsARepeatInTheWindowsItFallsIn(long hours, boolean in24, boolean in72, boolean in168) throws Exception {
+        record(handled("A", T));
+        record(abandoned("B", E + hours * HOUR));
+        long day = E - E % DAY;
+        // the tenant's records and the watermark move on together, until B can no longer be looked back at
+        for (long t = day; t <= E + 16 * DAY; t += HOUR) {
+            progress(TENANT, t);
+            h.watermark(t);
+        }
+        assertThat(repeats()).extracting(r -> r.windowHours + ":" + r.followedByRepeat + ":" + r.complete)
+                .containsExactlyInAnyOrder("24:" + in24 + ":true", "72:" + in72 + ":true", "168:" + in168 + ":true");
+        assertThat(keyedStateEntries()).isZero();
+        assertThat(h.numEventTimeTimers()).isZero();
     }
 
     @Test
