@@ -26,7 +26,7 @@ call_backs AS (
     QUALIFY row_number() OVER (PARTITION BY r.tenant_id, r.contact_id, r.leg ORDER BY c.started_at, c.contact_id) = 1
 ),
 answered AS (
-    SELECT r.tenant_id, r.contact_id, r.leg, 1 AS version, r.agent_id, r.team_id, r.queue_id, r.topic, r.channel, r.ended_at,
+    SELECT r.tenant_id, r.contact_id, r.leg, r.agent_id, r.team_id, r.queue_id, r.topic, r.channel, r.ended_at,
            r.self_service_recommended, 72 AS window_hours,
            CASE WHEN u.used_contact_id IS NOT NULL THEN true WHEN r.closed THEN false END AS used,
            u.used_at, u.used_contact_id, u.used_channel,

@@ -41,6 +41,11 @@ public final class Lake implements AutoCloseable {
         }
     }
 
+    /** The column names of a table, as DuckDB reads them (partition columns included). */
+    public List<String> columns(String table) throws SQLException {
+        return strings("SELECT column_name FROM (DESCRIBE SELECT * FROM " + table(table) + ")");
+    }
+
     public long count(String table) throws SQLException {
         return hasTable(table) ? scalarLong("SELECT count(*) FROM " + table(table)) : 0;
     }

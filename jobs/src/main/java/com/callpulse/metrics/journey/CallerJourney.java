@@ -424,7 +424,6 @@ public class CallerJourney {
         row.tenantId = tenantId;
         row.contactId = l.contactId;
         row.leg = l.leg;
-        row.version = 1;
         row.agentId = l.agentId;
         row.teamId = l.teamId;
         row.queueId = l.queueId;

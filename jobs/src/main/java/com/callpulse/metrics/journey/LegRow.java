@@ -23,10 +23,6 @@ public abstract class LegRow implements Partitioned {
     public int leg;
 
     @Required
-    @Doc("Always 1: journey rows are written once, when decided; readers may take the highest version per key as in every metric table.")
-    public int version;
-
-    @Required
     @Doc("Agent who handled the leg.")
     public String agentId;
 

@@ -201,7 +201,6 @@ class CallerJourneyTest {
             assertThat(r.contactStartedAt).isEqualTo(T);
             assertThat(r.endedAt).isEqualTo(E);
             assertThat(r.partitionTime()).isEqualTo(E);
-            assertThat(r.version).isEqualTo(1);
         });
     }
 
