@@ -201,14 +201,14 @@ public class ComplaintDeadlines extends KeyedProcessFunction<String, ComplaintEv
             int bit = 1 << level;
             if ((gone & bit) != 0) {
                 gone &= ~bit;
+                st.alertedLevels &= ~bit;
                 if ((st.writtenLevels & bit) != 0) {
                     // only an event older than the ingestion horizon could do this, and ingestion refuses those
                     revisedAfterWrite.inc();
                     LOG.warn("escalation {} was written as final but a later event undid it; the row stands", escalationId(st.complaintId, level));
-                    continue;
+                } else {
+                    ctx.output(ALERTS, alerts.withdrawn(st.tenantId, st.complaintId, level, Math.max(asOf, t.lastEventAt())));
                 }
-                ctx.output(ALERTS, alerts.withdrawn(st.tenantId, st.complaintId, level, Math.max(asOf, t.lastEventAt())));
-                st.alertedLevels &= ~bit;
             }
         }
 
