@@ -32,6 +32,8 @@ import java.util.Map;
  *       minute of event time later (so a burst of late events makes one restatement), the row is written again with
  *       the next version and {@code restated} set. An input whose interval had no row yet when it became final
  *       starts one, written as a restatement too.</li>
+ *   <li>A row whose counters net to nothing ({@link IntervalRow#isEmpty()}) is not written, unless an earlier
+ *       version of it was (then the empty row is the restatement).</li>
  *   <li>After the horizon the row is dropped. The ingestion horizon (bound + allowed lateness) is shorter, so no
  *       accepted event can reach a dropped interval; one that does is counted ({@code restatementMisses}) and
  *       logged, never silently.</li>
@@ -93,9 +95,13 @@ public class IntervalAggregator<IN, ROW extends IntervalRow> extends KeyedProces
         for (Long start : keys(open)) {
             ROW row = open.get(start);
             if (row.intervalEnd + latenessMillis <= timestamp) {
-                row.version = 1;
-                row.restated = false;
-                emit(row, out);
+                if (row.isEmpty()) {
+                    row.version = 0; // nothing to write; a late input may still make it a restatement (version 1)
+                } else {
+                    row.version = 1;
+                    row.restated = false;
+                    emit(row, out);
+                }
                 open.remove(start);
                 finalRows.put(start, row);
                 ctx.timerService().registerEventTimeTimer(row.intervalEnd + latenessMillis + horizonMillis);
@@ -103,7 +109,7 @@ public class IntervalAggregator<IN, ROW extends IntervalRow> extends KeyedProces
         }
         for (Long start : keys(changedFinalRows)) {
             ROW row = finalRows.get(start);
-            if (row != null) {
+            if (row != null && !(row.version == 0 && row.isEmpty())) {
                 row.version++;
                 row.restated = true;
                 emit(row, out);

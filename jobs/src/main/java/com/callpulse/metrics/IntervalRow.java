@@ -48,4 +48,12 @@ public abstract class IntervalRow implements Partitioned {
 
     /** Ratios and other derived columns, from the counters; called before each write. */
     public abstract void complete();
+
+    /**
+     * True when the counters net to nothing (possible only for metrics that take back what they added, e.g. a
+     * late event moving time or a fact elsewhere): such a row is not written unless an earlier version was.
+     */
+    public boolean isEmpty() {
+        return false;
+    }
 }

@@ -134,6 +134,12 @@ public class AgentStateInterval extends IntervalRow {
     }
 
     @Override
+    public boolean isEmpty() {
+        return loggedInSeconds == 0 && loginSeconds == 0 && readySeconds == 0 && onContactSeconds == 0 && afterContactWorkSeconds == 0
+                && notReadySeconds == 0 && cappedStates == 0;
+    }
+
+    @Override
     public void complete() {
         double busy = onContactSeconds + afterContactWorkSeconds;
         occupancy = AgentInterval.ratio(busy, busy + readySeconds);

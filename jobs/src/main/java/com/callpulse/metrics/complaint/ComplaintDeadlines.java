@@ -277,7 +277,6 @@ public class ComplaintDeadlines extends KeyedProcessFunction<String, ComplaintEv
         r.complaintId = st.complaintId;
         r.level = e.level();
         r.escalationId = escalationId(st.complaintId, e.level());
-        r.version = 1;
         r.escalatedAt = e.at();
         r.raisedBy = e.cause();
         ComplaintTimeline.Breach b = t.breach();

@@ -33,10 +33,6 @@ public class ComplaintEscalation implements Partitioned {
     public String escalationId;
 
     @Required
-    @Doc("1: escalations are written once, when final; kept so every CallPulse table is read the same way (highest version per key).")
-    public int version;
-
-    @Required
     @Timestamp
     @Doc("When the level was reached: the deadline instant (raised_by deadline) or the source's escalated event.")
     public long escalatedAt;

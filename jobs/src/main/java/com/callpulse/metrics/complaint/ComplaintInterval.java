@@ -78,6 +78,12 @@ public class ComplaintInterval extends IntervalRow {
     public Double reopenRate;
 
     @Override
+    public boolean isEmpty() {
+        return opened == 0 && resolved == 0 && resolvedOnTime == 0 && breached == 0 && escalations == 0 && deadlineEscalations == 0
+                && reopened == 0 && confirmed == 0 && closed == 0 && resolveElapsedSeconds == 0 && resolveBusinessSeconds == 0;
+    }
+
+    @Override
     public void complete() {
         onTimeRate = resolved == 0 ? null : (double) resolvedOnTime / resolved;
         meanHoursToResolve = resolved == 0 ? null : resolveElapsedSeconds / 3600.0 / resolved;

@@ -137,7 +137,6 @@ class ComplaintDeadlinesTest {
             assertThat(e.hoursOverdue).isZero();
             assertThat(e.raisedBy).isEqualTo(EscalationCause.DEADLINE);
             assertThat(e.openedAt).isEqualTo(opened);
-            assertThat(e.version).isEqualTo(1);
         });
     }
 
