@@ -179,7 +179,12 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
         t.tickAt = NONE;
         long watermark = timers.currentWatermark();
         if (watermark == Long.MAX_VALUE) {
-            // the input has ended: write what is pending (processing-time timers would not fire any more) and keep the rest
+            // the input has ended: the clock may take the newest contact event (no second one will come to confirm it,
+            // unless it is further ahead than any late event could be); write what is pending (processing-time timers
+            // would not fire any more)
+            if (t.newest != NONE && (t.clock == NONE || t.newest - t.clock <= horizonMillis)) {
+                moveClock(t, t.newest);
+            }
             emitNow(t);
             tenantState.update(t);
             return;
@@ -216,7 +221,13 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
      */
     private void advanceClock(LiveTenant t, long candidate) throws Exception {
         long next = Math.max(candidate, timers.currentWatermark());
-        if (next == Long.MAX_VALUE || next == NONE || next <= t.clock) {
+        if (next != Long.MAX_VALUE) {
+            moveClock(t, next);
+        }
+    }
+
+    private void moveClock(LiveTenant t, long next) throws Exception {
+        if (next == NONE || next <= t.clock) {
             return;
         }
         long old = t.clock;
