@@ -243,7 +243,7 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
         long oldMinute = Math.floorDiv(old, MINUTE);
         long newMinute = Math.floorDiv(next, MINUTE);
         if (newDay) {
-            for (String q : queues.keys()) {
+            for (String q : list(queues.keys())) {
                 markDirty(q);
             }
         } else if (newMinute > oldMinute) {
