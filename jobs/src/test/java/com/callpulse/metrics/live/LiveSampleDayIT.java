@@ -180,7 +180,7 @@ class LiveSampleDayIT {
         List<LiveMessage> states = new ArrayList<>();
         long inputs = 0;
         long maxStateBytes = 0;
-        int maxEntries = 0;
+        int alerts;
         long firstEmit = (Long) delivered.get(0)[1];
         long lastEmit = firstEmit;
         long lastLive = firstEmit;
@@ -206,7 +206,6 @@ class LiveSampleDayIT {
                 }
                 if (emitAt >= nextSnapshot) {
                     nextSnapshot += 3_600_000;
-                    maxEntries = Math.max(maxEntries, h.numKeyedStateEntries());
                     OperatorSubtaskState snapshot = h.snapshot(++checkpoint, emitAt);
                     long bytes = 0;
                     for (KeyedStateHandle k : snapshot.getManagedKeyedState()) {
@@ -218,11 +217,12 @@ class LiveSampleDayIT {
             h.setProcessingTime(lastEmit + 1000);
             h.processWatermark(new Watermark(Long.MAX_VALUE));
             states.addAll(h.extractOutputValues());
+            alerts = h.getSideOutput(LiveQueueStateFunction.ALERTS) == null ? 0 : h.getSideOutput(LiveQueueStateFunction.ALERTS).size();
             double hours = (lastLive - firstEmit) / 3_600_000.0;
             System.out.printf(Locale.ROOT, "live, the sample day as a live day (%.1f h of deliveries, %,d live inputs of %,d accepted events): %,d queue-state "
-                    + "messages = %.2f messages/s on average, %,d in the busiest minute; state of the live function (3 tenants in one instance): "
-                    + "at most %,d keyed entries, %,d bytes in a checkpoint%n", hours, inputs, accepted.size(), states.size(),
-                    states.size() / (hours * 3600), busiestMinute(states), maxEntries, maxStateBytes);
+                    + "messages = %.2f messages/s on average, %,d in the busiest minute, %,d service-level alerts; state of the live function "
+                    + "(3 tenants in one instance): at most %,d bytes in an hourly checkpoint%n", hours, inputs, accepted.size(), states.size(),
+                    states.size() / (hours * 3600), busiestMinute(states), alerts, maxStateBytes);
         }
         assertThat(compare(lastDayBlocks(states))).isEmpty();
     }
