@@ -5,6 +5,7 @@ import com.callpulse.config.IngestConfig;
 import com.callpulse.config.LakeConfig;
 import com.callpulse.lake.ParquetLake;
 import com.callpulse.pipeline.FileIngestSource;
+import com.callpulse.live.KafkaLiveSink;
 import com.callpulse.live.LiveSink;
 import com.callpulse.pipeline.CallPulsePipeline;
 import com.callpulse.pipeline.IngestSource;
@@ -13,6 +14,7 @@ import com.callpulse.reconcile.RunSummary;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -48,9 +50,12 @@ public final class RunCommand {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: callpulse run (--input DIR | --kafka HOST:PORT [--bounded]) --lake DIR [options]",
             "  --input DIR              replay the .jsonl/.jsonl.gz files below DIR (bounded)",
-            "  --kafka HOST:PORT        read the stream topics named in the config (live until stopped)",
+            "  --kafka HOST:PORT        read the stream topics named in the config (live until stopped),",
+            "                           and publish the live queue state and alerts to the same broker",
             "  --bounded                with --kafka: stop at the offsets found at start",
             "  --lake DIR               the Parquet lake to write (created if missing)",
+            "  --live-kafka HOST:PORT   publish the live topics (kafka.live_topics) to this broker (with --input too)",
+            "  --no-live                publish no live topics",
             "  --config FILE            YAML configuration overlaying the defaults",
             "  --parallelism N          operator parallelism (default: ingest.parallelism)",
             "  --checkpoint-interval D  ISO-8601 duration, e.g. PT5S (default: lake.checkpoint_interval)",
@@ -60,8 +65,8 @@ public final class RunCommand {
     private RunCommand() {}
 
     public static int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(argv, Set.of("input", "kafka", "lake", "config", "parallelism", "checkpoint-interval", "run-id"),
-                Set.of("bounded", "fresh", "help"));
+        Args a = Args.parse(argv, Set.of("input", "kafka", "lake", "config", "parallelism", "checkpoint-interval", "run-id", "live-kafka"),
+                Set.of("bounded", "fresh", "help", "no-live"));
         if (a.has("help")) {
             out.println(USAGE);
             return 0;
@@ -82,6 +87,10 @@ public final class RunCommand {
         } else {
             source = new KafkaIngestSource(config.kafka().withBootstrapServers(a.get("kafka")), a.has("bounded"));
         }
+        if (a.has("no-live") && a.has("live-kafka")) {
+            throw new Args.UsageException("give at most one of --live-kafka HOST:PORT and --no-live");
+        }
+        LiveSink live = liveSink(config, a, out);
         if (config.privacy().isDemoSecret()) {
             err.println("warning: pseudonyms use the demo secret; set " + CallPulseConfig.SECRET_ENV + " for real data");
         }
@@ -98,10 +107,16 @@ public final class RunCommand {
             }
             String runId = plan.info().runId();
             out.printf(Locale.ROOT, "run %s: %s -> %s%n", runId, source.describe(), lake);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config, checkpoints, plan.restoreFrom()));
+            Configuration flink = flinkConfiguration(config, checkpoints, plan.restoreFrom());
+            if (live instanceof KafkaLiveSink) {
+                // each network exchange holds records up to this long before sending a buffer that is not full; the
+                // default (100 ms) on each of the job's shuffles would take a good part of the live sink's second
+                flink.set(ExecutionOptions.BUFFER_TIMEOUT, LIVE_BUFFER_TIMEOUT);
+            }
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
             env.setParallelism(config.ingest().parallelism());
             CallPulsePipeline.build(env, config, source, new ParquetLake(lake, config, runId, source.describe(), Instant.parse(plan.info().startedAt())),
-                    LiveSink.none()); // the Kafka live sink comes with the live queue state
+                    live);
             JobExecutionResult result = env.execute("callpulse ingest " + runId);
             Path summaryFile = new Path(ParquetLake.summaryPath(lake, runId));
             if (!result.isJobExecutionResult()) {
@@ -115,6 +130,24 @@ public final class RunCommand {
                 lock.get().close();
             }
         }
+    }
+
+    /** Buffer timeout of a job that publishes live topics. */
+    static final Duration LIVE_BUFFER_TIMEOUT = Duration.ofMillis(10);
+
+    /**
+     * The live sink of a run: the live topics on the broker of {@code --live-kafka}, else on the input broker of
+     * {@code --kafka}; none for a file replay without {@code --live-kafka}, or with {@code --no-live}. Missing live
+     * topics are created here, before the job starts.
+     */
+    static LiveSink liveSink(CallPulseConfig config, Args a, PrintStream out) {
+        String broker = a.has("no-live") ? null : a.has("live-kafka") ? a.get("live-kafka") : a.get("kafka");
+        if (broker == null) {
+            return LiveSink.none();
+        }
+        KafkaLiveSink sink = KafkaLiveSink.connect(config.kafka().withBootstrapServers(broker));
+        out.println("live: " + sink.describe());
+        return sink;
     }
 
     /** Which run to start or resume, and from which checkpoint. */

@@ -1,12 +1,15 @@
 package com.callpulse.live;
 
+import com.callpulse.schema.Code;
+
 /**
- * The kinds of live message a dashboard subscribes to, each one Kafka topic (names in {@code kafka.live_topics}).
+ * The kinds of live message a dashboard subscribes to, each one Kafka topic (names in {@code kafka.live_topics},
+ * under the kind's code: {@code queue_state}, {@code alerts}).
  */
-public enum LiveTopic {
+public enum LiveTopic implements Code {
     /** The current state of each queue and channel; compacted, keyed by tenant and queue: the last message is the state. */
     QUEUE_STATE(true),
-    /** Alerts as they happen (hot-topic surges and drops, complaint escalations, service-level breaches); keyed by tenant. */
+    /** Alerts as they happen (hot-topic surges and drops, complaint escalations, service-level breaches); keyed by tenant and alert id. */
     ALERTS(false);
 
     private final boolean compacted;

@@ -36,6 +36,34 @@ public final class IngestJobs {
         env.execute(source.describe());
     }
 
+    /** The whole job, its live messages to {@code live}; returns the job's net run time in milliseconds. */
+    public static long runAll(CallPulseConfig config, IngestSource source, LakeSinks sinks, LiveSink live) throws Exception {
+        StreamExecutionEnvironment env = environment(config, new Configuration());
+        CallPulsePipeline.build(env, config, source, sinks, live);
+        return env.execute(source.describe()).getNetRuntime();
+    }
+
+    /** Starts the whole job (an unbounded source runs until cancelled through the returned client). */
+    public static org.apache.flink.core.execution.JobClient startAll(CallPulseConfig config, IngestSource source, LakeSinks sinks, LiveSink live,
+            Configuration job) throws Exception {
+        StreamExecutionEnvironment env = environment(config, job);
+        CallPulsePipeline.build(env, config, source, sinks, live);
+        return env.executeAsync(source.describe());
+    }
+
+    /** Lake sinks that write nothing, for tests of other outputs (the graph keeps only what reaches a sink). */
+    public static LakeSinks noLake() {
+        return new LakeSinks() {
+            @Override
+            public <T extends com.callpulse.model.Partitioned> void table(String name, Class<T> rowClass, org.apache.flink.streaming.api.datastream.DataStream<T> rows) {
+            }
+
+            @Override
+            public void runSummary(org.apache.flink.streaming.api.datastream.DataStream<com.callpulse.reconcile.TallyDelta> deltas) {
+            }
+        };
+    }
+
     /** @param job settings for this job only, e.g. a restart strategy */
     public static void run(CallPulseConfig config, IngestSource source, LakeSinks sinks, Configuration job) throws Exception {
         StreamExecutionEnvironment env = environment(config, job);
