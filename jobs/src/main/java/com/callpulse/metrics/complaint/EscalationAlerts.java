@@ -16,9 +16,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Complaint escalations as live messages for the supervisors' alerts panel (topic ALERTS), keyed
- * {@code <tenant>|<complaint_id>|<level>}. One per operator instance: the JSON writer is built once. Not
- * thread-safe.
+ * Complaint escalations as live messages for the supervisors' alerts panel (topic ALERTS), in the envelope every
+ * alert shares ({@code type, version, alert_id, state, tenant_id, occurred_at}), keyed {@code <tenant>|<alert_id>}
+ * with alert id {@code complaint_escalation:<escalation_id>}. One per operator instance: the JSON writer is built
+ * once. Not thread-safe.
  */
 final class EscalationAlerts {
     static final String TYPE = "complaint_escalation";
@@ -38,14 +39,21 @@ final class EscalationAlerts {
         }
     }
 
+    static String alertId(String complaintId, int level) {
+        return TYPE + ":" + ComplaintDeadlines.escalationId(complaintId, level);
+    }
+
     static String key(String tenantId, String complaintId, int level) {
-        return tenantId + "|" + complaintId + "|" + level;
+        return tenantId + "|" + alertId(complaintId, level);
     }
 
     /** The escalation has happened (it may still be withdrawn by a late event until its row is written). */
     LiveMessage raised(ComplaintEscalation e) {
         alert.clear();
-        alert.status = "raised";
+        alert.state = "raised";
+        alert.alertId = alertId(e.complaintId, e.level);
+        alert.occurredAt = instant(e.tenantId, e.escalatedAt);
+        alert.occurredAtMs = e.escalatedAt;
         alert.tenantId = e.tenantId;
         alert.complaintId = e.complaintId;
         alert.escalationId = e.escalationId;
@@ -64,7 +72,10 @@ final class EscalationAlerts {
     /** A late event showed that the level was not reached after all (resolved or paused in time). */
     LiveMessage withdrawn(String tenantId, String complaintId, int level, long at) {
         alert.clear();
-        alert.status = "withdrawn";
+        alert.state = "withdrawn";
+        alert.alertId = alertId(complaintId, level);
+        alert.occurredAt = instant(tenantId, at);
+        alert.occurredAtMs = at;
         alert.tenantId = tenantId;
         alert.complaintId = complaintId;
         alert.escalationId = ComplaintDeadlines.escalationId(complaintId, level);
@@ -89,8 +100,12 @@ final class EscalationAlerts {
     /** The JSON of an alert (docs/metrics.md, "Live sink"); absent fields are left out. */
     static final class Alert {
         public final String type = TYPE;
-        public String status;
+        public final int version = 1;
+        public String alertId;
+        public String state;
         public String tenantId;
+        public String occurredAt;
+        public Long occurredAtMs;
         public String complaintId;
         public String escalationId;
         public Integer level;
@@ -104,7 +119,10 @@ final class EscalationAlerts {
         public String assignedTo;
 
         void clear() {
-            status = null;
+            alertId = null;
+            state = null;
+            occurredAt = null;
+            occurredAtMs = null;
             tenantId = null;
             complaintId = null;
             escalationId = null;

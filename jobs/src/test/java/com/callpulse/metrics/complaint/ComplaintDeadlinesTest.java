@@ -113,11 +113,14 @@ class ComplaintDeadlinesTest {
         watermark(deadline);
         assertThat(alerts()).singleElement().satisfies(m -> {
             assertThat(m.tenantId).isEqualTo("mvno-lx");
-            assertThat(m.key).isEqualTo("mvno-lx|CP-LX-1|1");
+            assertThat(m.key).isEqualTo("mvno-lx|complaint_escalation:CP-LX-1-L1");
             assertThat(m.eventTime).isEqualTo(deadline);
             JsonNode j = json(m);
             assertThat(j.get("type").asText()).isEqualTo("complaint_escalation");
-            assertThat(j.get("status").asText()).isEqualTo("raised");
+            assertThat(j.get("state").asText()).isEqualTo("raised");
+            assertThat(j.get("version").asInt()).isEqualTo(1);
+            assertThat(j.get("alert_id").asText()).isEqualTo("complaint_escalation:CP-LX-1-L1");
+            assertThat(j.get("occurred_at").asText()).isEqualTo("2027-01-02T14:30:00.000+08:00");
             assertThat(j.get("escalation_id").asText()).isEqualTo("CP-LX-1-L1");
             assertThat(j.get("level").asInt()).isEqualTo(1);
             assertThat(j.get("escalated_at").asText()).isEqualTo("2027-01-02T14:30:00.000+08:00");
@@ -296,7 +299,7 @@ class ComplaintDeadlinesTest {
         assertThat(alerts()).hasSize(1);
         send(c.event(RESOLVED, T0 + 23 * HOUR)); // late, but within the ingestion horizon
         assertThat(alerts()).hasSize(2);
-        assertThat(json(alerts().get(1)).get("status").asText()).isEqualTo("withdrawn");
+        assertThat(json(alerts().get(1)).get("state").asText()).isEqualTo("withdrawn");
         assertThat(alerts().get(1).key).isEqualTo(alerts().get(0).key);
         assertThat(net(ComplaintFact.Kind.BREACHED)).isZero();
         assertThat(net(ComplaintFact.Kind.ESCALATED)).isZero();
