@@ -98,6 +98,14 @@ class HotTopicFunctionTest {
     }
 
     @Test
+    void everyLakeColumnIsDocumented() {
+        for (Class<?> c : List.of(TopicMinute.class, TopicAlert.class, TopicAlertDriver.class)) {
+            assertThat(com.callpulse.schema.RecordSchema.of(c).lakeColumns()).as(c.getSimpleName()).isNotEmpty()
+                    .allSatisfy(col -> assertThat(col.doc()).as(col.name()).isNotBlank());
+        }
+    }
+
+    @Test
     void aSurgeGoesLiveSecondsAfterItsMinuteAndToTheLakeWhenFinal() throws Exception {
         steady("bill_query", 0, 200, 2);
         contacts("broadband_outage", 100, 1, "hefei-shushan");
