@@ -107,7 +107,9 @@ class HotTopicFunctionTest {
 
     @Test
     void aSurgeGoesLiveSecondsAfterItsMinuteAndToTheLakeWhenFinal() throws Exception {
-        steady("bill_query", 0, 200, 2);
+        steady("bill_query", 0, 120, 2);
+        steady("bill_query", 121, 126, 1); // after the spike, z between clear_z and surge_z: the alert stays
+        steady("bill_query", 127, 200, 2);
         contacts("broadband_outage", 100, 1, "hefei-shushan");
         contacts("bill_query", 120, 20, "hefei-shushan"); // 22 in minute 120: z about (50 - 30) / 5.5 = 3.7
         watermark(T0 + 121 * MIN + Q - 1);
@@ -144,18 +146,25 @@ class HotTopicFunctionTest {
                 .containsExactly("REGION:hefei-shushan:1", "REGION:hefei-baohe:2", "QUEUE:broadband_tech:1");
         assertThat(alerts()).as("written when it has ended").isEmpty();
 
-        // the spike leaves the window at minute 135; five calm minutes later the alert has ended
+        // the spike leaves the window at minute 135; five calm minutes later the alert has ended (live: already, the
+        // watermark above closed the live chain's minutes up to an hour later)
         watermark(T0 + 140 * MIN + Q);
         assertThat(live()).hasSize(2);
         assertThat(live().get(1).get("status").asText()).isEqualTo("ended");
         assertThat(live().get(1).get("ended_at").asText()).isEqualTo("2026-11-20T11:15:00+08:00");
         watermark(T0 + 140 * MIN + Q + LATENESS);
+        for (long m = 121; m <= 138; m++) {
+            assertThat(row(m, "bill_query").alert).as("minute %d", m).isEqualTo(AlertKind.SURGE);
+        }
+        assertThat(row(134, "bill_query").z15).as("between the thresholds").isBetween(1.5, 3.0);
+        assertThat(row(135, "bill_query").z15).as("calm from here").isLessThan(1.5);
+        assertThat(row(139, "bill_query").alert).isNull();
         assertThat(alerts()).singleElement().satisfies(a -> {
             assertThat(a.kind).isEqualTo(AlertKind.SURGE);
             assertThat(a.startedAt).isEqualTo(T0 + 120 * MIN);
             assertThat(a.endedAt).isEqualTo(T0 + 135 * MIN);
             assertThat(a.clearedAt).isEqualTo(T0 + 140 * MIN);
-            assertThat(a.observedTotal).isEqualTo(22 + 14 * 2);
+            assertThat(a.observedTotal).isEqualTo(22 + 6 * 1 + 8 * 2);
             assertThat(a.observed15).isEqualTo(50);
         });
     }
