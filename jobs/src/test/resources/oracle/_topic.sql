@@ -34,10 +34,10 @@ CREATE OR REPLACE TABLE topic_counts AS
 SELECT tenant_id, topic, minute, count(*)::BIGINT AS c, count(*) FILTER (ivr_self_served)::BIGINT AS ss
 FROM topic_contacts GROUP BY ALL;
 
--- Minute by minute per tenant, all its topics together (the traffic factor couples them), from the minute before
--- the tenant's first contact (all zero) until 59 minutes after its last one and every alert has cleared. Each row
--- is a topic's minute m and its state after it: the EWMA (s / w) learnt, the last 60 baseline rates and counts,
--- and its alert (kind, start minute, calm minutes in a row).
+-- Minute by minute per tenant, all its topics together (the traffic factor and the frozen EWMAs couple them),
+-- from the minute before the tenant's first contact (all zero) until 59 minutes after its last one and every alert
+-- has cleared. Each row is a topic's minute m and its state after it: the EWMA (s / w) learnt (or, frozen in a
+-- surge, scaled by g), the last 60 baseline rates and counts, and its alert (kind, start minute, calm minutes).
 CREATE OR REPLACE TABLE topic_steps AS
 WITH RECURSIVE steps AS (
     SELECT t.tenant_id, t.topic, sp.first_minute - 1 AS m, sp.first_minute, sp.last_minute,
@@ -46,20 +46,30 @@ WITH RECURSIVE steps AS (
            NULL::VARCHAR AS kind, NULL::BIGINT AS alert_start, 0 AS calm,
            NULL::BIGINT AS c, NULL::BIGINT AS o15, NULL::BIGINT AS o60, NULL::DOUBLE AS b, NULL::DOUBLE AS e15, NULL::DOUBLE AS e60,
            NULL::DOUBLE AS f15, NULL::DOUBLE AS f60, NULL::DOUBLE AS exp15, NULL::DOUBLE AS exp60, NULL::DOUBLE AS z15, NULL::DOUBLE AS z60,
-           NULL::VARCHAR AS kind_before, NULL::BOOLEAN AS learning
+           NULL::VARCHAR AS kind_before, NULL::BOOLEAN AS learning, NULL::DOUBLE AS g
     FROM (SELECT DISTINCT tenant_id, topic FROM topic_counts) t
     JOIN (SELECT tenant_id, min(minute) AS first_minute, max(minute) AS last_minute FROM topic_counts GROUP BY ALL) sp USING (tenant_id)
     UNION ALL
     SELECT tenant_id, topic, m, first_minute, last_minute,
-           CASE WHEN learning THEN (1 - alpha) * s + alpha * c ELSE s END,
-           CASE WHEN learning THEN (1 - alpha) * w + alpha ELSE w END,
+           CASE WHEN learning THEN s_learnt ELSE s * g END,
+           CASE WHEN learning THEN w_learnt ELSE w END,
            ring_b, ring_c, kind, alert_start, calm,
-           c, o15, o60, b, e15, e60, f15, f60, exp15, exp60, z15, z60, kind_before, learning
+           c, o15, o60, b, e15, e60, f15, f60, exp15, exp60, z15, z60, kind_before, learning, g
     FROM (
+        -- a frozen topic's EWMA moves as much as the learning topics' baselines moved together this minute
+        -- (shrunk towards 1 by k / 15 per minute, like the traffic factor)
+        SELECT *, (coalesce(b_after, 0) + kappa / 15) / (coalesce(b_before, 0) + kappa / 15) AS g
+        FROM (
+            SELECT *,
+                   sum(CASE WHEN learning AND w > 0 THEN s / w END) OVER (PARTITION BY tenant_id) AS b_before,
+                   sum(CASE WHEN learning AND w > 0 THEN s_learnt / w_learnt END) OVER (PARTITION BY tenant_id) AS b_after
+            FROM (
+                SELECT *, (1 - alpha) * s + alpha * c AS s_learnt, (1 - alpha) * w + alpha AS w_learnt
+                FROM (
         SELECT *,
                NOT coalesce(kind = 'surge' AND m - alert_start < freeze_minutes, false) AS learning
         FROM (
-            SELECT tenant_id, topic, m, first_minute, last_minute, s, w, ring_b, ring_c, alpha, freeze_minutes,
+            SELECT tenant_id, topic, m, first_minute, last_minute, s, w, ring_b, ring_c, alpha, freeze_minutes, kappa,
                    c, o15, o60, b, e15, e60, f15, f60, exp15, exp60, z15, z60, kind_before,
                    CASE WHEN kind_before IS NULL THEN CASE WHEN z15 >= surge_z THEN 'surge' WHEN z15 <= -surge_z THEN 'drop' END
                         WHEN calm_after >= clear_minutes THEN NULL ELSE kind_before END AS kind,
@@ -115,8 +125,11 @@ WITH RECURSIVE steps AS (
                 )
             )
         )
+                )
+            )
+        )
     )
 )
 SELECT tenant_id, topic, m, first_minute, last_minute, s, w, kind, alert_start, calm, c, o15, o60, b, e15, e60, f15, f60,
-       exp15, exp60, z15, z60, kind_before, learning
+       exp15, exp60, z15, z60, kind_before, learning, g
 FROM steps WHERE c IS NOT NULL;

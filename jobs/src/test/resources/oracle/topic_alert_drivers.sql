@@ -1,16 +1,18 @@
 -- key: alert_id, dimension, value
 -- topic_alert_drivers: per alert, the regions and queues whose contacts in the 15 minutes that raised it exceed
 -- (surge) or fall short of (drop) their expectation the most: expected15 of the topic x the value's EWMA share of
--- the topic's contacts before the start minute (learning minutes only, as the topic's own baseline). Top 5 each.
+-- the topic's contacts before the start minute (learnt and frozen like the topic's own EWMA). Top 5 each.
 WITH starts AS (
     SELECT tenant_id, topic, m AS start_minute, kind, exp15,
            tenant_id || ':' || topic || ':' || kind || ':' || strftime(to_timestamp(m * 60) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%MZ') AS alert_id
     FROM topic_steps WHERE kind_before IS NULL AND kind IS NOT NULL
 ),
 learning AS (
-    -- how many learning minutes there were up to and including each minute
-    SELECT tenant_id, topic, m, learning, sum(CASE WHEN learning THEN 1 ELSE 0 END) OVER (PARTITION BY tenant_id, topic ORDER BY m) AS learnt
-    FROM topic_steps
+    -- how the topic's EWMA numerator was multiplied up to and including each minute (in logs): by (1 - alpha) in a
+    -- learning minute, by g in a frozen one
+    SELECT t.tenant_id, t.topic, t.m, t.learning,
+           sum(CASE WHEN t.learning THEN ln(1 - st.alpha) ELSE ln(t.g) END) OVER (PARTITION BY t.tenant_id, t.topic ORDER BY t.m) AS learnt
+    FROM topic_steps t CROSS JOIN topic_settings st
 ),
 values_ AS (
     SELECT tenant_id, topic, minute, 'region' AS dimension, region AS value FROM topic_contacts
@@ -21,9 +23,9 @@ per_minute AS (
     SELECT tenant_id, topic, minute, dimension, value, count(*) AS c FROM values_ GROUP BY ALL
 ),
 weights AS (
-    -- EWMA numerator of each value entering the start minute: alpha x count x (1 - alpha)^(learning minutes since)
+    -- EWMA numerator of each value entering the start minute: what each learning minute added, multiplied since
     SELECT s.alert_id, v.dimension, v.value,
-           sum(st.alpha * v.c * pow(1 - st.alpha, e.learnt - l.learnt)) AS s_value
+           sum(st.alpha * v.c * exp(e.learnt - l.learnt)) AS s_value
     FROM starts s
     CROSS JOIN topic_settings st
     JOIN per_minute v ON v.tenant_id = s.tenant_id AND v.topic = s.topic AND v.minute < s.start_minute

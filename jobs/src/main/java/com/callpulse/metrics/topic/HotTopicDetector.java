@@ -27,8 +27,9 @@ import java.util.Map;
  *   <li>Hysteresis on z15: a surge (drop) starts at z15 >= surge_z (<= -surge_z) and ends once z15 has been below
  *       clear_z (above -clear_z), or untrusted, for clear_minutes minutes in a row.</li>
  *   <li>Learning: the EWMA learns from every minute except those inside a surge that is younger than
- *       {@link #FREEZE_MINUTES}, so an outage does not become its own baseline (and end in a false drop). The
- *       seasonal history records every minute: a peak that comes back every week must become expected.</li>
+ *       {@link #FREEZE_MINUTES}, so an outage does not become its own baseline (and end in a false drop); meanwhile
+ *       it moves only as much as the learning topics' baselines move together (the day's curve). The seasonal
+ *       history records every minute: a peak that comes back every week must become expected.</li>
  * </ol>
  */
 final class HotTopicDetector {
@@ -152,6 +153,7 @@ final class HotTopicDetector {
             out.rows.add(r);
         }
         rank(out.rows);
+        boolean[] learning = new boolean[n];
         for (int i = 0; i < n; i++) {
             TopicState t = topics.get(i);
             ChainState c = t.chain(liveChain);
@@ -162,20 +164,51 @@ final class HotTopicDetector {
             r.alert = after;
             r.alertId = c.open == null ? null : c.open.alertId;
             out.active.add(r.observed60 > 0 || before != null || after != null);
-            boolean learning = !(after == AlertKind.SURGE && m * MINUTE - c.open.startedAt < FREEZE_MINUTES * MINUTE);
-            if (learning) {
-                int cm = t.count(m);
-                c.s = (1 - alpha) * c.s + alpha * cm;
-                c.w = (1 - alpha) * c.w + alpha;
-                for (int d = 0; d < c.dimS.length; d++) {
-                    c.dimS[d] = (1 - alpha) * c.dimS[d] + alpha * t.dimCount(d, m);
-                }
-            }
+            learning[i] = !(after == AlertKind.SURGE && m * MINUTE - c.open.startedAt < FREEZE_MINUTES * MINUTE);
             if (learnHistory) {
                 history.computeIfAbsent(t.topic, k -> new SeasonalHistory(config.baselineWeeks())).record(epochDay, slot, t.count(m));
             }
         }
+        learn(liveChain, m, topics, learning);
         return out;
+    }
+
+    /**
+     * The EWMAs learn the minute; a frozen topic's EWMA moves by as much as the learning topics' baselines moved
+     * together, so that a surge on the morning ramp is not held against the topic's rate of before the ramp.
+     */
+    private void learn(boolean liveChain, long m, List<TopicState> topics, boolean[] learning) {
+        double before = 0;
+        double after = 0;
+        for (int i = 0; i < topics.size(); i++) {
+            if (!learning[i]) {
+                continue;
+            }
+            TopicState t = topics.get(i);
+            ChainState c = t.chain(liveChain);
+            boolean counted = c.w > 0;
+            if (counted) {
+                before += c.s / c.w;
+            }
+            c.s = (1 - alpha) * c.s + alpha * t.count(m);
+            c.w = (1 - alpha) * c.w + alpha;
+            for (int d = 0; d < c.dimS.length; d++) {
+                c.dimS[d] = (1 - alpha) * c.dimS[d] + alpha * t.dimCount(d, m);
+            }
+            if (counted) {
+                after += c.s / c.w;
+            }
+        }
+        double g = (after + kappa / 15) / (before + kappa / 15); // shrunk towards 1 like the traffic factor (per minute)
+        for (int i = 0; i < topics.size(); i++) {
+            if (!learning[i]) {
+                ChainState c = topics.get(i).chain(liveChain);
+                c.s *= g;
+                for (int d = 0; d < c.dimS.length; d++) {
+                    c.dimS[d] *= g;
+                }
+            }
+        }
     }
 
     /** Sum of the baseline rates of the window's minutes since the chain started. */

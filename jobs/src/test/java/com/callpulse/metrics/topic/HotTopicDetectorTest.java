@@ -252,6 +252,23 @@ class HotTopicDetectorTest {
     }
 
     @Test
+    void aFrozenBaselineStillFollowsTheDaysCurveSoASurgeOnTheRampEnds() {
+        Tenant t = new Tenant(M0);
+        for (long m = M0; m <= M0 + 200; m++) {
+            int perMinute = m <= M0 + 120 ? 2 : 4; // from minute 121 on, every topic doubles
+            t.count("bill_query", m, m == M0 + 120 ? 20 : perMinute);
+            t.count("balance", m, perMinute);
+            t.count("data_usage", m, perMinute);
+            t.step("bill_query");
+        }
+        assertThat(t.alerts).extracting(a -> a.alert.topic + ":" + a.alert.kind + ":" + a.started).containsExactly("bill_query:SURGE:true", "bill_query:SURGE:false");
+        TopicAlert a = t.alerts.get(1).alert;
+        assertThat(a.clearedAt).as("the spike has left the window by minute 135").isLessThanOrEqualTo((M0 + 145) * 60_000);
+        TopicMinute last = t.row("bill_query");
+        assertThat(last.baselineRate).as("it followed the others from 2 towards 4").isGreaterThan(3.0).isCloseTo(t.row("balance").baselineRate, within(0.05));
+    }
+
+    @Test
     void topicsGrowingFastestAreRankedTopK() {
         Tenant t = new Tenant(M0);
         String[] topics = {"a", "b", "c", "d", "e", "f", "g"};
