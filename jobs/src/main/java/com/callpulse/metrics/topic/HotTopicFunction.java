@@ -250,10 +250,14 @@ public class HotTopicFunction extends KeyedProcessFunction<String, TopicContact,
         TopicMinute r = e.row;
         ZoneId zone = zones.get(a.tenantId);
         ObjectNode j = json.createObjectNode();
+        long occurredAt = r.minuteStart + MINUTE; // the end of the minute that raised or cleared it
         j.put("type", a.kind.liveType());
-        j.put("status", e.started ? "started" : "ended");
+        j.put("version", 1);
         j.put("alert_id", a.alertId);
+        j.put("state", e.started ? "raised" : "cleared");
         j.put("tenant_id", a.tenantId);
+        j.put("occurred_at", time(occurredAt, zone));
+        j.put("occurred_at_ms", occurredAt);
         j.put("topic", a.topic);
         j.put("minute", time(r.minuteStart, zone));
         j.put("started_at", time(a.startedAt, zone));
@@ -295,7 +299,7 @@ public class HotTopicFunction extends KeyedProcessFunction<String, TopicContact,
             j.put("expected_total", a.expectedTotal);
         }
         try {
-            return new LiveMessage(a.tenantId, a.tenantId + "|" + a.alertId, r.minuteStart + MINUTE, json.writeValueAsString(j));
+            return new LiveMessage(a.tenantId, a.tenantId + "|" + a.alertId, occurredAt, json.writeValueAsString(j));
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException("cannot write a live alert", ex);
         }

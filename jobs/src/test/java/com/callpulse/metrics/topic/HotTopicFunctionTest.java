@@ -117,7 +117,9 @@ class HotTopicFunctionTest {
         watermark(T0 + 121 * MIN + Q);
         assertThat(live()).singleElement().satisfies(j -> {
             assertThat(j.get("type").asText()).isEqualTo("topic_surge");
-            assertThat(j.get("status").asText()).isEqualTo("started");
+            assertThat(j.get("state").asText()).isEqualTo("raised");
+            assertThat(j.get("version").asInt()).isEqualTo(1);
+            assertThat(j.get("occurred_at").asText()).as("the end of the minute that raised it").isEqualTo("2026-11-20T11:01:00+08:00");
             assertThat(j.get("alert_id").asText()).isEqualTo("cmcc-ah:bill_query:surge:2026-11-20T03:00Z");
             assertThat(j.get("started_at").asText()).isEqualTo("2026-11-20T11:00:00+08:00");
             assertThat(j.get("observed").asLong()).isEqualTo(50);
@@ -149,7 +151,7 @@ class HotTopicFunctionTest {
         // watermark above closed the live chain's minutes up to an hour later)
         watermark(T0 + 140 * MIN + Q);
         assertThat(live()).hasSize(2);
-        assertThat(live().get(1).get("status").asText()).isEqualTo("ended");
+        assertThat(live().get(1).get("state").asText()).isEqualTo("cleared");
         assertThat(live().get(1).get("ended_at").asText()).isEqualTo("2026-11-20T11:15:00+08:00");
         watermark(T0 + 140 * MIN + Q + LATENESS);
         for (long m = 121; m <= 138; m++) {
@@ -203,7 +205,7 @@ class HotTopicFunctionTest {
             assertThat(a.suggestion).isEqualTo(Suggestion.CHECK_ROUTING);
             assertThat(a.endedAt).isGreaterThan(T0 + 140 * MIN);
         });
-        assertThat(live()).extracting(j -> j.get("type").asText() + "/" + j.get("status").asText()).startsWith("topic_drop/started", "topic_drop/ended");
+        assertThat(live()).extracting(j -> j.get("type").asText() + "/" + j.get("state").asText()).startsWith("topic_drop/raised", "topic_drop/cleared");
     }
 
     @Test

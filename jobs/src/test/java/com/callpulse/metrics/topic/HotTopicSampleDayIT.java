@@ -121,7 +121,7 @@ class HotTopicSampleDayIT {
     @Test
     void theOutageWentLiveWithItsExplanationAndEnded() {
         List<JsonNode> outage = live.stream().filter(j -> j.get("topic").asText().equals(OUTAGE)).toList();
-        assertThat(outage).extracting(j -> j.get("type").asText() + "/" + j.get("status").asText()).containsExactly("topic_surge/started", "topic_surge/ended");
+        assertThat(outage).extracting(j -> j.get("type").asText() + "/" + j.get("state").asText()).containsExactly("topic_surge/raised", "topic_surge/cleared");
         JsonNode start = outage.get(0);
         assertThat(start.get("tenant_id").asText()).isEqualTo("cmcc-ah");
         assertThat(start.get("regions").get(0).get("region").asText()).isEqualTo("hefei-shushan");
@@ -135,7 +135,7 @@ class HotTopicSampleDayIT {
         assertThat(others).as("noise at the minimum volume: a few a day").hasSizeLessThanOrEqualTo(10)
                 .allSatisfy(a -> assertThat((Integer) a.get("duration_minutes")).isLessThanOrEqualTo(30));
         List<String> lakeIds = lake.strings("SELECT alert_id FROM " + lake.table("topic_alerts") + " ORDER BY alert_id");
-        List<String> liveIds = live.stream().filter(j -> j.get("status").asText().equals("ended")).map(j -> j.get("alert_id").asText()).sorted().toList();
+        List<String> liveIds = live.stream().filter(j -> j.get("state").asText().equals("cleared")).map(j -> j.get("alert_id").asText()).sorted().toList();
         assertThat(liveIds).as("in-order input: the live chain and the final one agree").isEqualTo(lakeIds);
     }
 }
