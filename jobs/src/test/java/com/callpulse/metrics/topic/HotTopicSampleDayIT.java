@@ -3,7 +3,7 @@ package com.callpulse.metrics.topic;
 import com.callpulse.config.CallPulseConfig;
 import com.callpulse.config.LakeConfig;
 import com.callpulse.live.LiveMessage;
-import com.callpulse.live.LiveSink;
+import com.callpulse.live.CollectingLiveSink;
 import com.callpulse.live.LiveTopic;
 import com.callpulse.pipeline.CallPulsePipeline;
 import com.callpulse.pipeline.FileIngestSource;
@@ -13,11 +13,8 @@ import com.callpulse.testing.Lake;
 import com.callpulse.testing.MiniClusters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,24 +56,16 @@ class HotTopicSampleDayIT {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(MiniClusters.PARALLELISM);
         env.enableCheckpointing(config.lake().checkpointInterval().toMillis());
-        DataStream.Collector<LiveMessage> alerts = new DataStream.Collector<>();
-        LiveSink collect = (topic, messages) -> {
-            if (topic == LiveTopic.ALERTS) {
-                messages.collectAsync(alerts);
-            }
-        };
-        CallPulsePipeline.build(env, config, source, IngestJobs.lake(tmp, config, "sample", source), collect);
-        JobClient job = env.executeAsync("sample day");
         ObjectMapper json = new ObjectMapper();
-        try (CloseableIterator<LiveMessage> it = alerts.getOutput()) {
-            while (it.hasNext()) {
-                LiveMessage m = it.next();
+        try (CollectingLiveSink collect = new CollectingLiveSink()) {
+            CallPulsePipeline.build(env, config, source, IngestJobs.lake(tmp, config, "sample", source), collect);
+            env.execute("sample day");
+            for (LiveMessage m : collect.messages(LiveTopic.ALERTS)) {
                 if (m.json.contains("\"topic_")) {
                     live.add(json.readTree(m.json));
                 }
             }
         }
-        job.getJobExecutionResult().get();
         lake = new Lake(tmp);
         System.out.printf("sample day: topic_minutes %d rows, topic_alerts %d, topic_alert_drivers %d, live topic alert messages %d%n",
                 lake.count("topic_minutes"), lake.count("topic_alerts"), lake.count("topic_alert_drivers"), live.size());
