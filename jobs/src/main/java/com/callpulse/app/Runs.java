@@ -136,7 +136,22 @@ final class Runs {
     /** Deletes a run's checkpoints and records: it can no longer be resumed. */
     void retire(String runId) throws IOException {
         Path dir = dir(runId);
-        dir.getFileSystem().delete(dir, true);
+        FileSystem fs = dir.getFileSystem();
+        // Flink may still be disposing of a subsumed checkpoint in its I/O threads when the job has returned; a
+        // recursive delete racing with that fails, so it is tried again until the directory is gone
+        for (int attempt = 0; attempt < 50; attempt++) {
+            fs.delete(dir, true);
+            if (!fs.exists(dir)) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IOException("cannot delete the checkpoints of run " + runId + " at " + dir);
     }
 
     /**
