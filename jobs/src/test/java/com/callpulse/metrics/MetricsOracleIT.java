@@ -2,14 +2,10 @@ package com.callpulse.metrics;
 
 import com.callpulse.config.CallPulseConfig;
 import com.callpulse.config.TenantConfig;
-import com.callpulse.generator.Expectation;
-import com.callpulse.generator.FileLineSink;
-import com.callpulse.generator.GeneratorSettings;
-import com.callpulse.generator.HotlineSimulator;
-import com.callpulse.generator.LineSink;
 import com.callpulse.model.Stream;
 import com.callpulse.pipeline.FileIngestSource;
 import com.callpulse.pipeline.IngestSource;
+import com.callpulse.testing.GeneratedDay;
 import com.callpulse.testing.IngestJobs;
 import com.callpulse.testing.InputFiles;
 import com.callpulse.testing.MiniClusters;
@@ -24,7 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -65,26 +60,10 @@ class MetricsOracleIT {
     void ingestTheSampleDayTwice() throws Exception {
         CallPulseConfig config = CallPulseConfig.defaults().withLake(
                 new com.callpulse.config.LakeConfig(java.time.Duration.ofSeconds(2), "ZSTD"));
-        GeneratorSettings settings = GeneratorSettings.of(LocalDate.parse("2026-11-20"), 1, 10_000, 7, 0.01);
-        Path day = tmp.resolve("day");
-        List<String[]> accepted = new ArrayList<>();
-        List<Object[]> acceptedTimed = new ArrayList<>();
-        LineSink files = new FileLineSink(day, settings.shardHours());
-        new HotlineSimulator(settings).run(new LineSink() {
-            @Override
-            public void accept(Stream stream, long emitAt, String key, String line, Expectation e) {
-                if (e.accepted()) {
-                    accepted.add(new String[] {stream.code(), line});
-                    acceptedTimed.add(new Object[] {stream, emitAt, line});
-                }
-                files.accept(stream, emitAt, key, line, e);
-            }
-
-            @Override
-            public void close() {
-                files.close();
-            }
-        }, n -> {}, null);
+        GeneratedDay generated = GeneratedDay.sampleDay(tmp.resolve("day"));
+        Path day = generated.dir;
+        List<String[]> accepted = generated.accepted;
+        List<Object[]> acceptedTimed = generated.delivered;
 
         Map<String, ZoneId> zones = new LinkedHashMap<>();
         for (TenantConfig t : config.tenants()) {

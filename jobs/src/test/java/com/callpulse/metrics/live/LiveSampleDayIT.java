@@ -3,11 +3,6 @@ package com.callpulse.metrics.live;
 import com.callpulse.config.CallPulseConfig;
 import com.callpulse.config.LakeConfig;
 import com.callpulse.config.TenantConfig;
-import com.callpulse.generator.Expectation;
-import com.callpulse.generator.FileLineSink;
-import com.callpulse.generator.GeneratorSettings;
-import com.callpulse.generator.HotlineSimulator;
-import com.callpulse.generator.LineSink;
 import com.callpulse.ingest.EventParser;
 import com.callpulse.ingest.Ingested;
 import com.callpulse.live.CollectingLiveSink;
@@ -18,6 +13,7 @@ import com.callpulse.model.ContactEvent;
 import com.callpulse.model.ContactRecord;
 import com.callpulse.model.Stream;
 import com.callpulse.pipeline.FileIngestSource;
+import com.callpulse.testing.GeneratedDay;
 import com.callpulse.testing.IngestJobs;
 import com.callpulse.testing.MiniClusters;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,7 +45,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,24 +86,10 @@ class LiveSampleDayIT {
 
     @BeforeAll
     void generateTheSampleDayAndItsOracle() throws Exception {
-        GeneratorSettings settings = GeneratorSettings.of(LocalDate.parse("2026-11-20"), 1, 10_000, 7, 0.01);
-        day = tmp.resolve("day");
-        LineSink files = new FileLineSink(day, settings.shardHours());
-        new HotlineSimulator(settings).run(new LineSink() {
-            @Override
-            public void accept(Stream stream, long emitAt, String key, String line, Expectation e) {
-                if (e.accepted()) {
-                    accepted.add(new String[] {stream.code(), line});
-                    delivered.add(new Object[] {stream, emitAt, line});
-                }
-                files.accept(stream, emitAt, key, line, e);
-            }
-
-            @Override
-            public void close() {
-                files.close();
-            }
-        }, n -> {}, null);
+        GeneratedDay generated = GeneratedDay.sampleDay(tmp.resolve("day"));
+        day = generated.dir;
+        accepted.addAll(generated.accepted);
+        delivered.addAll(generated.delivered);
 
         duckdb = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement st = duckdb.createStatement()) {
