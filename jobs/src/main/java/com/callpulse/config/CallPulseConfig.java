@@ -31,6 +31,8 @@ public record CallPulseConfig(List<TenantConfig> tenants, IngestConfig ingest, L
 
     public static final String DEFAULTS_RESOURCE = "/callpulse-defaults.yaml";
     public static final String SECRET_ENV = "CALLPULSE_PSEUDONYM_SECRET";
+    /** The section of the file that only the dashboards read: the server, its users, thresholds. */
+    public static final String DASHBOARDS_SECTION = "dashboards";
 
     public CallPulseConfig {
         if (tenants == null || tenants.isEmpty()) {
@@ -105,6 +107,7 @@ public record CallPulseConfig(List<TenantConfig> tenants, IngestConfig ingest, L
             if (secret != null && !secret.isBlank()) {
                 ((ObjectNode) tree.with("privacy")).put("pseudonym_secret", secret);
             }
+            tree.remove(DASHBOARDS_SECTION); // read by the dashboards module (same file, one configuration)
             return yaml.treeToValue(tree, CallPulseConfig.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read configuration" + (file == null ? "" : " " + file) + ": " + e.getMessage(), e);
