@@ -1,6 +1,8 @@
 package com.callpulse.dashboards.wallboard;
 
+import com.callpulse.dashboards.access.AccessControl;
 import com.callpulse.dashboards.config.DashboardsConfig;
+import com.callpulse.dashboards.testing.Browser;
 import com.callpulse.dashboards.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every wallboard endpoint over HTTP, signed in and not, with the state fed directly (no broker: the feed's own
- * reading of Kafka is {@code WallboardKafkaIT}'s). A tenant's user never gets another tenant's messages.
+ * reading of Kafka is {@code WallboardEndToEndTest}'s). A tenant's user never gets another tenant's messages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WallboardViewTest {
@@ -147,6 +149,25 @@ class WallboardViewTest {
             SseClient.Event lx = opsLx.next(WAIT);
             assertThat(lx.data().path("total").path("waiting").asInt()).isEqualTo(7);
             assertThat(opsLx.next(Duration.ofMillis(300))).isNull();
+        }
+    }
+
+    @Test
+    void aRealBrowserDrawsTheSnapshotAndTheChanges() throws Exception {
+        Browser.requireInstalled();
+        try (Browser b = Browser.start()) {
+            b.open(server.url("/login"));
+            b.cookie(AccessControl.SESSION_COOKIE, server.signIn("ah"));
+            b.open(server.url("/wallboard"));
+            assertThat(b.script("return location.pathname;").asText()).isEqualTo("/wallboard");
+            JsonNode waiting = b.waitFor("const c = document.querySelector(\"tr.q[data-queue='general'] td.big\"); return c ? c.textContent : null;",
+                    v -> !v.isNull(), WAIT);
+            assertThat(waiting.asText()).isEqualTo("4");
+            view.accept(QUEUE_STATE, "cmcc-ah|general", LiveMessages.queueState("cmcc-ah", "general", 9, AS_OF - 31_000, 0.72, 15.35, 0.07, 208));
+            assertThat(b.waitFor("return document.querySelector(\"tr.q[data-queue='general'] td.big\").textContent;", v -> v.asText().equals("9"), WAIT).asText())
+                    .isEqualTo("9");
+            assertThat(b.script("return window.__wallboardApplied.map(a => a.key);").toString()).contains("cmcc-ah|general").doesNotContain("mvno-lx");
+            assertThat(b.text("#wb-abandoned tbody tr")).contains("general").contains("0:42");
         }
     }
 
