@@ -229,7 +229,8 @@
     const t = tenantOf(d.tenant), q = t && t.queues.get(d.queue);
     if (!t) { S.drill = null; el.hidden = true; return; }
     const agents = [...t.agents.values()].filter((a) => (a.queues || []).indexOf(d.queue) >= 0);
-    const contacts = t.contacts.filter((c) => c.queue_id === d.queue && (!d.agent || c.agent_id === d.agent)).slice().reverse().slice(0, 50);
+    const contacts = t.contacts.filter((c) => c.queue_id === d.queue && (!d.agent || c.agent_id === d.agent))
+      .sort((x, y) => (y.occurred_at_ms || 0) - (x.occurred_at_ms || 0)).slice(0, 50);
     let h = '<div class="dh"><h2>' + esc(d.queue) + ' <small>' + esc(t.name) + '</small></h2><button type="button" class="close" data-close="1" aria-label="Close">×</button></div>';
     if (q && q.total) {
       h += '<table class="wb-detail"><thead><tr><th></th><th>Entered</th><th>Offered</th><th>Answered</th><th>Abandoned</th><th>Flowed out</th><th>Callbacks</th><th>SL</th><th>ASA</th><th>Aband.</th><th>AHT</th><th>Max wait</th></tr></thead><tbody>'

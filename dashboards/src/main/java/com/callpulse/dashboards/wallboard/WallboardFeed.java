@@ -175,9 +175,12 @@ final class WallboardFeed implements AutoCloseable {
         LOG.info("wallboard feed reads {} (compacted from the beginning, logs from {})", fresh, java.time.Instant.ofEpochMilli(from));
     }
 
-    private void sleep() {
+    /** Waits for the next look for topics; {@link #close} cuts it short (no interrupt: it would break the consumer's close). */
+    private synchronized void sleep() {
         try {
-            Thread.sleep(RESCAN.toMillis());
+            if (running) {
+                wait(RESCAN.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -191,7 +194,9 @@ final class WallboardFeed implements AutoCloseable {
         if (c != null) {
             c.wakeup();
         }
-        thread.interrupt();
+        synchronized (this) {
+            notifyAll();
+        }
         try {
             thread.join(10_000);
         } catch (InterruptedException e) {
