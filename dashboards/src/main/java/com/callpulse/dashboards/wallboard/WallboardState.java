@@ -48,6 +48,13 @@ public final class WallboardState {
         final Map<String, ObjectNode> alerts = new LinkedHashMap<>();
         final ArrayDeque<ObjectNode> contacts = new ArrayDeque<>();
         final ArrayDeque<ObjectNode> abandoned = new ArrayDeque<>();
+        /** Exits seen lately: delivery is at least once, and a message sent again must not be listed twice. */
+        final Map<String, Boolean> seenExits = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > 4 * (CONTACTS_KEPT + ABANDONED_KEPT);
+            }
+        };
 
         Tenant(DashboardsConfig.Tenant config) {
             this.config = config;
@@ -136,7 +143,11 @@ public final class WallboardState {
                 if ("withdrawn".equals(m.path("state").asText())) {
                     t.alerts.remove(id);
                 } else {
-                    ObjectNode before = t.alerts.remove(id);
+                    ObjectNode before = t.alerts.get(id);
+                    if (before != null && "cleared".equals(before.path("state").asText()) && "raised".equals(m.path("state").asText())) {
+                        return null; // the raise sent again (at-least-once delivery) after its clear
+                    }
+                    t.alerts.remove(id);
                     // a cleared message keeps what the raise said (explanation, advice, drivers) and adds the end
                     if (before != null && "cleared".equals(m.path("state").asText())) {
                         ObjectNode merged = before.deepCopy();
@@ -149,6 +160,10 @@ public final class WallboardState {
             }
             case CONTACTS -> {
                 if (!"queue_exit".equals(type) || !m.hasNonNull("queue_id")) {
+                    return null;
+                }
+                String id = m.path("contact_id").asText() + "|" + m.path("queue_id").asText() + "|" + m.path("outcome").asText() + "|" + m.path("occurred_at_ms").asText();
+                if (t.seenExits.put(id, Boolean.TRUE) != null) {
                     return null;
                 }
                 push(t.contacts, m, CONTACTS_KEPT);

@@ -85,6 +85,8 @@ class WallboardStateTest {
         s.apply(ALERTS, "cmcc-ah|topic_surge:broadband_outage:1", LiveMessages.surge("cmcc-ah", "topic_surge:broadband_outage:1", "cleared", AS_OF + 600_000));
         s.apply(ALERTS, "cmcc-ah|complaint_escalation:CP1-L2", LiveMessages.escalation("cmcc-ah", "CP1", "withdrawn", AS_OF + 700_000));
 
+        assertThat(s.apply(ALERTS, "cmcc-ah|topic_surge:broadband_outage:1", LiveMessages.surge("cmcc-ah", "topic_surge:broadband_outage:1", "raised", AS_OF)))
+                .as("the raise delivered again after its clear").isNull();
         JsonNode alerts = s.snapshot(Set.of("cmcc-ah")).path("tenants").path("cmcc-ah").path("alerts");
         assertThat(alerts.size()).isEqualTo(1);
         JsonNode surge = alerts.get(0);
@@ -101,6 +103,8 @@ class WallboardStateTest {
             String outcome = i % 10 == 0 ? "abandoned" : "answered";
             s.apply(CONTACTS, "cmcc-ah|c-" + i, LiveMessages.exit("cmcc-ah", "c-" + i, "general", outcome, i % 90, AS_OF + i * 1000L));
         }
+        assertThat(s.apply(CONTACTS, "cmcc-ah|c-340", LiveMessages.exit("cmcc-ah", "c-340", "general", "abandoned", 70, AS_OF + 340_000L)))
+                .as("an exit delivered twice is listed once").isNull();
         JsonNode t = s.snapshot(Set.of("cmcc-ah")).path("tenants").path("cmcc-ah");
         assertThat(t.path("contacts").size()).isEqualTo(WallboardState.CONTACTS_KEPT);
         assertThat(t.path("contacts").get(0).path("contact_id").asText()).isEqualTo("c-50");
