@@ -30,7 +30,7 @@ public final class ReferenceQueries {
                     FROM (SELECT * FROM queue_intervals
                           QUALIFY row_number() OVER (PARTITION BY tenant_id, queue_id, channel, interval_start ORDER BY version DESC) = 1)
                     GROUP BY tenant_id, interval_start
-                    QUALIFY row_number() OVER (PARTITION BY tenant_id ORDER BY offered DESC, interval_start) <= 5
+                    QUALIFY row_number() OVER (PARTITION BY tenant_id ORDER BY sum(offered) DESC, interval_start) <= 5
                     ORDER BY tenant_id, offered DESC"""),
             new Query("demand_intervals", "Demand per day by category, with new business itemized", """
                     SELECT tenant_id, date, demand_category, new_business_item, sum(contacts) AS contacts,

@@ -56,6 +56,8 @@ public final class SqlEngine implements AutoCloseable {
     /** Keywords a query (as DuckDB's parser sees one) may start with; for the messages only, the parser decides. */
     private static final Set<String> QUERY_WORDS = Set.of("SELECT", "WITH", "FROM", "VALUES", "TABLE", "DESCRIBE", "SHOW", "SUMMARIZE", "PIVOT", "UNPIVOT", "(");
     private static final Pattern LEADING_WORD = Pattern.compile("^(?:\\s+|--[^\\n]*\\n?|/\\*.*?\\*/)*([A-Za-z_]+|\\()", Pattern.DOTALL);
+    /** DuckDB's integer types JDBC has no number type for (sums of BIGINT are HUGEINT). */
+    private static final Set<String> UNSIGNED_AND_HUGE = Set.of("HUGEINT", "UHUGEINT", "UBIGINT", "UINTEGER", "USMALLINT", "UTINYINT");
     /** Partition columns the lake's paths add to every table (not in the dictionary, which documents the files). */
     private static final Map<String, String> PARTITION_COLUMNS = Map.of(
             "tenant", "Partition (directory tenant=<id>): the tenant, equal to tenant_id.",
@@ -245,7 +247,7 @@ public final class SqlEngine implements AutoCloseable {
                 for (int i = 1; i <= n; i++) {
                     columns.add(md.getColumnLabel(i));
                     types.add(md.getColumnTypeName(i));
-                    numeric.add(TextTable.isNumeric(md.getColumnType(i)));
+                    numeric.add(TextTable.isNumeric(md.getColumnType(i)) || UNSIGNED_AND_HUGE.contains(md.getColumnTypeName(i)));
                 }
                 List<List<Object>> rows = new ArrayList<>();
                 boolean truncated = false;
