@@ -49,12 +49,19 @@ class SqlEngineTest {
 
     @Test
     void aTenantsTablesHoldThatTenantsRowsOnly() throws Exception {
-        long t0 = System.nanoTime();
-        SqlEngine.Result own = engine.run(AH, "SELECT DISTINCT tenant, tenant_id FROM queue_intervals");
-        System.out.printf("first query of a scope (opens its DuckDB): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        t0 = System.nanoTime();
-        SqlEngine.Result again = engine.run(AH, "SELECT count(*) FROM queue_intervals");
-        System.out.printf("next query on the reused connection: %d ms (engine says %d ms)%n", (System.nanoTime() - t0) / 1_000_000, again.elapsedMs());
+        SqlEngine.Result own;
+        SqlEngine.Result again;
+        try (SqlEngine fresh = new SqlEngine(lake, engine.limits())) {
+            long t0 = System.nanoTime();
+            own = fresh.run(AH, "SELECT DISTINCT tenant, tenant_id FROM queue_intervals");
+            System.out.printf("first query of a scope (opens its DuckDB, reads the catalog): %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            for (int i = 0; i < 3; i++) {
+                t0 = System.nanoTime();
+                again = fresh.run(AH, "SELECT count(*) FROM queue_intervals");
+                System.out.printf("next query, reused connection: %d ms (engine says %d ms)%n", (System.nanoTime() - t0) / 1_000_000, again.elapsedMs());
+            }
+            again = fresh.run(AH, "SELECT count(*) FROM queue_intervals");
+        }
         assertThat(own.rows()).containsExactly(List.of("cmcc-ah", "cmcc-ah"));
         SqlEngine.Result all = engine.run(SqlEngine.Scope.ALL, "SELECT tenant, count(*) FROM queue_intervals GROUP BY ALL ORDER BY 1");
         assertThat(column(all, 0)).containsExactly("cmcc-ah", "mvno-lx", "roam-eu");
@@ -215,6 +222,29 @@ class SqlEngineTest {
                 "Legs that entered the queue (answered, abandoned, flowed out or turned into a callback)."));
         assertThat(q.columns().stream().map(Catalog.Column::name)).endsWith("date", "tenant");
         assertThat(catalog.tables().stream().map(Catalog.Table::name)).contains("contact_records", "queue_intervals", "complaint_outcomes");
+    }
+
+    @Test
+    void newTablesAndPartitionsAppearWithoutARestartAndATenantWithoutRowsSeesTheColumns() throws Exception {
+        Path small = outside.resolve("lake");
+        Files.createDirectories(small);
+        try (SqlEngine e = new SqlEngine(small, engine.limits())) {
+            assertThat(e.catalog(AH).tables()).isEmpty();
+            write(small, "contact_records", "mvno-lx", 3);
+            assertThat(e.run(AH, "SELECT count(*) FROM contact_records").rows()).containsExactly(List.of(0L));
+            assertThat(e.catalog(AH).tables().get(0).columns().stream().map(Catalog.Column::name)).containsExactly("event_id", "channel", "date", "tenant");
+            write(small, "contact_records", "cmcc-ah", 2);
+            assertThat(e.run(AH, "SELECT tenant, count(*) FROM contact_records GROUP BY ALL").rows()).containsExactly(List.of("cmcc-ah", 2L));
+            assertThat(e.run(SqlEngine.Scope.ALL, "SELECT count(*) FROM contact_records").rows()).containsExactly(List.of(5L));
+        }
+    }
+
+    static void write(Path lake, String table, String tenant, int rows) throws Exception {
+        Path part = lake.resolve(table + "/tenant=" + tenant + "/date=2026-11-20");
+        Files.createDirectories(part);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
+            st.execute("COPY (SELECT 'e' || i AS event_id, 'voice' AS channel FROM range(" + rows + ") t(i)) TO '" + part.resolve("part-1.parquet") + "' (FORMAT parquet)");
+        }
     }
 
     static Map<String, String> hashes(Path root) throws Exception {
