@@ -253,7 +253,7 @@ public final class SqlEngine implements AutoCloseable {
                 boolean truncated = false;
                 while (rs.next()) {
                     if (rows.size() == limits.maxRows) {
-                        truncated = true; // results stream: the rest is never computed
+                        truncated = true; // results stream: DuckDB stops soon after, the whole result is never built
                         break;
                     }
                     List<Object> row = new ArrayList<>(n);

@@ -225,6 +225,39 @@ class SqlEngineTest {
     }
 
     @Test
+    void everyFormOfQueryRunsIncludingReadParquetOverTheScopesOwnPartitions() throws Exception {
+        String mine = lake.resolve("queue_intervals/tenant=cmcc-ah").toString();
+        assertThat(engine.run(AH, "DESCRIBE queue_intervals").rows()).extracting(r -> r.get(0)).contains("offered", "tenant", "date");
+        assertThat(engine.run(AH, "SUMMARIZE SELECT offered FROM queue_intervals").rows()).hasSize(1);
+        assertThat(engine.run(AH, "FROM queue_intervals SELECT DISTINCT tenant").rows()).containsExactly(List.of("cmcc-ah"));
+        assertThat(engine.run(AH, "WITH q AS (SELECT * FROM queue_intervals) SELECT count(DISTINCT queue_id) > 1 FROM q").rows()).containsExactly(List.of(true));
+        assertThat(engine.run(AH, "VALUES (1, 'a')").rows()).containsExactly(List.of(1, "a"));
+        assertThat(engine.run(AH, "SELECT count(*) = (SELECT count(*) FROM queue_intervals) FROM read_parquet('" + mine + "/*/*.parquet', filename = true)"
+                + " WHERE filename LIKE '%tenant=cmcc-ah%'").rows()).containsExactly(List.of(true));
+        assertThat(engine.run(AH, "-- a comment first\nSELECT 42 AS answer;").rows()).containsExactly(List.of(42));
+    }
+
+    @Test
+    void parallelStatementsOfOneScopeEachGetTheirAnswer() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<List<List<Object>>>> answers = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                SqlEngine.Scope scope = i % 2 == 0 ? AH : SqlEngine.Scope.ALL;
+                answers.add(pool.submit(() -> engine.run(scope, "SELECT " + n + " AS n, count(DISTINCT tenant) FROM queue_intervals").rows()));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertThat(answers.get(i).get()).containsExactly(List.of(i, i % 2 == 0 ? 1L : 3L));
+            }
+            System.out.printf("24 statements on 6 threads over two scopes: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void newTablesAndPartitionsAppearWithoutARestartAndATenantWithoutRowsSeesTheColumns() throws Exception {
         Path small = outside.resolve("lake");
         Files.createDirectories(small);
