@@ -78,6 +78,9 @@ public final class SqlView implements View {
         if (sql == null || !sql.isTextual()) {
             throw new HttpError(400, "say which statement: {\"sql\": \"SELECT ...\"}");
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("sql by {} over {}: {}", r.principal().name(), scope, sql.asText().replaceAll("\\s+", " "));
+        }
         try {
             SqlEngine.Result result = engine.run(scope, sql.asText());
             LOG.info("sql by {} over {}: {} rows{} in {} ms", r.principal().name(), scope, result.rows().size(),
