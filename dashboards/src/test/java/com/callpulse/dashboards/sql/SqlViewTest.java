@@ -160,8 +160,9 @@ class SqlViewTest {
             b.script("document.getElementById('sql').value = arguments[0]; document.getElementById('run').click(); return true;",
                     "SELECT tenant, queue_id, sum(offered) AS offered, sum(answered) AS answered\nFROM queue_intervals GROUP BY ALL ORDER BY offered DESC");
             JsonNode rows = b.waitFor("return Array.from(document.querySelectorAll('#sql-rows tbody tr')).map(r => Array.from(r.cells).map(c => c.textContent));",
-                    v -> v.size() > 0, Duration.ofSeconds(30));
+                    v -> v.size() > 0, Duration.ofSeconds(60));
             String summary = b.text("#sql-summary");
+            assertThat(rows.size()).as("rows; the page says '" + summary + "', error '" + b.text("#sql-error") + "'").isGreaterThan(1);
             System.out.println("browser: " + rows.size() + " rows; summary '" + summary + "'; first " + rows.get(0));
             assertThat(rows.size()).isGreaterThan(1);
             rows.forEach(r -> assertThat(r.get(0).asText()).isEqualTo("cmcc-ah"));
