@@ -46,6 +46,11 @@ public record DashboardsConfig(List<Tenant> tenants, String kafkaBootstrap, Map<
 
     /** Defaults, overlaid by {@code file} (may be null). */
     public static DashboardsConfig load(Path file) {
+        return of(tree(file));
+    }
+
+    /** The whole configuration as a tree (defaults overlaid by {@code file}), for the parts only a tool needs. */
+    public static ObjectNode tree(Path file) {
         ObjectMapper yaml = new YAMLMapper();
         try (InputStream in = DashboardsConfig.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
             if (in == null) {
@@ -61,7 +66,7 @@ public record DashboardsConfig(List<Tenant> tenants, String kafkaBootstrap, Map<
                     merge(tree, (ObjectNode) overlay);
                 }
             }
-            return of(tree);
+            return tree;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read configuration" + (file == null ? "" : " " + file) + ": " + e.getMessage(), e);
         }

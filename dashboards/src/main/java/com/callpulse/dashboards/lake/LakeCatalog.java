@@ -49,30 +49,31 @@ public final class LakeCatalog implements AutoCloseable {
         return "read_parquet('" + glob.replace("'", "''") + "', hive_partitioning = true, union_by_name = true)";
     }
 
-    private void registerTables() throws SQLException {
-        List<Path> dirs;
-        try (Stream<Path> s = Files.list(root)) {
-            dirs = s.filter(Files::isDirectory)
-                    .filter(d -> !d.getFileName().toString().startsWith("_") && !d.getFileName().toString().startsWith("."))
+    /** The lake's tables: directories with committed Parquet files and a plain name, sorted (also the SQL console's). */
+    public static List<String> tableNames(Path lakeRoot) {
+        try (Stream<Path> s = Files.list(lakeRoot)) {
+            return s.filter(Files::isDirectory)
+                    .filter(d -> d.getFileName().toString().matches("[a-z][a-z0-9_]*"))
                     .filter(LakeCatalog::hasCommittedFiles)
+                    .map(d -> d.getFileName().toString())
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void registerTables() throws SQLException {
         try (Statement st = connection.createStatement()) {
-            for (Path d : dirs) {
-                String table = d.getFileName().toString();
-                if (!table.matches("[a-z][a-z0-9_]*")) {
-                    continue;
-                }
+            for (String table : tableNames(root)) {
                 st.execute("CREATE VIEW " + table + " AS SELECT * FROM " + readExpression(root, table));
                 tables.add(table);
             }
         }
     }
 
-    private static boolean hasCommittedFiles(Path dir) {
+    /** Whether a directory holds a committed Parquet file (writers hide files in progress behind a leading dot). */
+    public static boolean hasCommittedFiles(Path dir) {
         try (Stream<Path> s = Files.walk(dir, 3)) {
             return s.anyMatch(p -> p.getFileName().toString().endsWith(".parquet") && !p.getFileName().toString().startsWith("."));
         } catch (IOException e) {

@@ -14,43 +14,59 @@ public final class TextTable {
     public static String render(ResultSet rs, int maxRows) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        List<String[]> rows = new ArrayList<>();
-        String[] header = new String[n];
-        boolean[] numeric = new boolean[n];
+        List<String> header = new ArrayList<>();
+        List<Boolean> numeric = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            header[i] = md.getColumnLabel(i + 1);
-            numeric[i] = isNumeric(md.getColumnType(i + 1));
+            header.add(md.getColumnLabel(i + 1));
+            numeric.add(isNumeric(md.getColumnType(i + 1)));
         }
+        List<List<Object>> rows = new ArrayList<>();
         int total = 0;
         while (rs.next()) {
             total++;
             if (rows.size() < maxRows) {
-                String[] row = new String[n];
+                List<Object> row = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    Object v = rs.getObject(i + 1);
-                    row[i] = format(v);
+                    row.add(rs.getObject(i + 1));
                 }
                 rows.add(row);
             }
         }
+        String table = render(header, numeric, rows);
+        return total > rows.size() ? table + String.format(Locale.ROOT, "(%,d more rows)%n", total - rows.size()) : table;
+    }
+
+    /** Rows already read (values as JDBC gives them); {@code numeric} columns align right. */
+    public static String render(List<String> header, List<Boolean> numeric, List<List<Object>> values) {
+        int n = header.size();
+        List<String[]> rows = new ArrayList<>();
+        for (List<Object> v : values) {
+            String[] row = new String[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = format(v.get(i));
+            }
+            rows.add(row);
+        }
+        String[] head = header.toArray(new String[0]);
+        boolean[] right = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            right[i] = numeric.get(i);
+        }
         int[] width = new int[n];
         for (int i = 0; i < n; i++) {
-            width[i] = header[i].length();
+            width[i] = head[i].length();
             for (String[] r : rows) {
                 width[i] = Math.max(width[i], r[i].length());
             }
         }
         StringBuilder sb = new StringBuilder();
-        line(sb, header, width, numeric);
+        line(sb, head, width, right);
         for (int i = 0; i < n; i++) {
             sb.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
         }
         sb.append('\n');
         for (String[] r : rows) {
-            line(sb, r, width, numeric);
-        }
-        if (total > rows.size()) {
-            sb.append(String.format(Locale.ROOT, "(%,d more rows)%n", total - rows.size()));
+            line(sb, r, width, right);
         }
         return sb.toString();
     }
@@ -76,7 +92,8 @@ public final class TextTable {
         return v.toString();
     }
 
-    private static boolean isNumeric(int sqlType) {
+    /** Whether a JDBC column type holds numbers (aligned right, and numbers in JSON). */
+    public static boolean isNumeric(int sqlType) {
         switch (sqlType) {
             case java.sql.Types.INTEGER:
             case java.sql.Types.BIGINT:

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebServerTest {
     @TempDir
-    Path lake;
+    static Path lake; // static: an instance @TempDir is not injected yet in a PER_CLASS @BeforeAll
     TestServer server;
 
     @BeforeAll
