@@ -38,7 +38,7 @@ class WallboardViewTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @TempDir
-    Path lake;
+    static Path lake;
     TestServer server;
     WallboardView view;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
