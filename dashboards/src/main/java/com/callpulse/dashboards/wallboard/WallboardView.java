@@ -1,7 +1,6 @@
 package com.callpulse.dashboards.wallboard;
 
 import com.callpulse.dashboards.config.DashboardsConfig;
-import com.callpulse.dashboards.server.HttpError;
 import com.callpulse.dashboards.server.Pages;
 import com.callpulse.dashboards.server.Request;
 import com.callpulse.dashboards.server.View;

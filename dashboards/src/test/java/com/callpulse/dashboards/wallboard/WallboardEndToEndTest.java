@@ -1,7 +1,6 @@
 package com.callpulse.dashboards.wallboard;
 
 import com.callpulse.config.CallPulseConfig;
-import com.callpulse.config.KafkaConfig;
 import com.callpulse.dashboards.access.AccessControl;
 import com.callpulse.dashboards.config.DashboardsConfig;
 import com.callpulse.dashboards.testing.Browser;

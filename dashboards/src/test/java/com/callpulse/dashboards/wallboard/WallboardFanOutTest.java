@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
