@@ -12,6 +12,7 @@ final class LiveMessages {
 
     private LiveMessages() {}
 
+    /** {@code emitted_at_ms} is the writer's wall clock, as the job writes it: a screen ticks the tenant's clock from it. */
     static String queueState(String tenant, String queue, int waiting, long oldestQueuedAtMs, double sl15, double asa15, double abandon15, int offeredToday) {
         String block = String.format(Locale.ROOT, "{\"from_ms\": %d, \"entered\": %d, \"offered\": %d, \"answered\": %d, \"abandoned\": %d,"
                 + " \"service_level\": %s, \"asa_seconds\": %s, \"abandonment_rate\": %s, \"aht_seconds\": 273.33}",
@@ -23,7 +24,7 @@ final class LiveMessages {
                 + " \"agents\": {\"logged_in\": 41, \"available\": 3, \"on_contact\": 30, \"after_contact_work\": 5, \"not_ready\": 3, \"logging_in\": 0, \"not_ready_by_reason\": {\"break\": 2, \"meal\": 1}},"
                 + " \"total\": {\"waiting\": %d, \"oldest_queued_at_ms\": %d, \"oldest_wait_seconds\": %d, \"trailing_15m\": %s, \"trailing_30m\": %s, \"today\": %s},"
                 + " \"channels\": {\"voice\": {\"waiting\": %d, \"oldest_queued_at_ms\": %d, \"oldest_wait_seconds\": %d, \"trailing_15m\": %s, \"trailing_30m\": %s, \"today\": %s}}}",
-                tenant, queue, AS_OF, AS_OF + 251, waiting, oldestQueuedAtMs, (AS_OF - oldestQueuedAtMs) / 1000, block, block, block,
+                tenant, queue, AS_OF, System.currentTimeMillis(), waiting, oldestQueuedAtMs, (AS_OF - oldestQueuedAtMs) / 1000, block, block, block,
                 waiting, oldestQueuedAtMs, (AS_OF - oldestQueuedAtMs) / 1000, block, block, block);
     }
 
