@@ -32,13 +32,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The live sink in production and in the embedded run: each {@link LiveTopic} to its Kafka topic
  * ({@code kafka.live_topics}), keyed by {@link LiveMessage#key} (so a key's messages keep their order in one
- * partition, and compaction keeps the last state per queue), the JSON as the value.
+ * partition, and compaction keeps the last state per queue or agent), the JSON as the value.
  *
  * <p>Delivery is at least once: records are sent as they come (not held for a checkpoint, which would add its
  * interval to the latency), and after a failure the messages since the last checkpoint are sent again. That is
  * harmless here: a queue-state or agent message is the whole state of its key, an alert carries its id, and a
- * queue exit its contact, queue, outcome and time. Each
- * {@link #publish} call gets a sink of its own, so several operators can publish to the same topic.
+ * queue exit its contact, queue, outcome and time. Each {@link #publish} call gets a sink of its own, so several
+ * operators can publish to the same topic.
  */
 public final class KafkaLiveSink implements LiveSink {
     private static final long serialVersionUID = 1L;
