@@ -16,7 +16,7 @@ import java.util.Set;
  *     {@code earliest} or {@code latest}
  * @param properties extra Kafka client properties (security, timeouts), given to the consumer, the live producers
  *     and the admin client that creates the live topics
- * @param liveTopics live topic kind ({@code queue_state}, {@code alerts}) to topic name; the live sink publishes there
+ * @param liveTopics live topic kind ({@code queue_state}, {@code alerts}, {@code agents}, {@code contacts}) to topic name; the live sink publishes there
  * @param liveTopicPartitions partitions of a live topic the job creates (an existing topic is left as it is)
  * @param liveReplicationFactor replication of a live topic the job creates; absent (or 0): the broker's
  *     {@code default.replication.factor} (1 on a single broker)
@@ -86,7 +86,7 @@ public record KafkaConfig(String bootstrapServers, String groupId, Map<String, S
         return topics.get(s.code());
     }
 
-    /** Topic of a live topic kind ({@code queue_state}, {@code alerts}). */
+    /** Topic of a live topic kind ({@code queue_state}, {@code alerts}, {@code agents}, {@code contacts}). */
     public String liveTopic(String kind) {
         String t = liveTopics.get(kind);
         if (t == null) {
@@ -103,6 +103,8 @@ public record KafkaConfig(String bootstrapServers, String groupId, Map<String, S
         Map<String, String> m = new LinkedHashMap<>();
         m.put("queue_state", "callpulse.live.queue-state");
         m.put("alerts", "callpulse.live.alerts");
+        m.put("agents", "callpulse.live.agents");
+        m.put("contacts", "callpulse.live.contacts");
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -32,12 +32,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * The live sink in production and in the embedded run: each {@link LiveTopic} to its Kafka topic
  * ({@code kafka.live_topics}), keyed by {@link LiveMessage#key} (so a key's messages keep their order in one
- * partition, and compaction keeps the last state per queue), the JSON as the value.
+ * partition, and compaction keeps the last state per queue or agent), the JSON as the value.
  *
  * <p>Delivery is at least once: records are sent as they come (not held for a checkpoint, which would add its
  * interval to the latency), and after a failure the messages since the last checkpoint are sent again. That is
- * harmless here: a queue-state message is the whole state of its key, and an alert carries its id. Each
- * {@link #publish} call gets a sink of its own, so several operators can publish to the same topic.
+ * harmless here: a queue-state or agent message is the whole state of its key, an alert carries its id, and a
+ * queue exit its contact, queue, outcome and time. Each {@link #publish} call gets a sink of its own, so several
+ * operators can publish to the same topic.
  */
 public final class KafkaLiveSink implements LiveSink {
     private static final long serialVersionUID = 1L;
@@ -122,9 +123,10 @@ public final class KafkaLiveSink implements LiveSink {
 
     /**
      * Creates the live topics that do not exist: {@code kafka.live_topic_partitions} partitions, replication
-     * {@code kafka.live_replication_factor} or the broker's default; the queue-state topic compacted (with hourly
-     * segments, so compaction can start within the hour), the alerts topic a plain log. An existing topic is left
-     * as it is; a queue-state topic that is not compacted gets a warning. Returns what it did, one line per topic.
+     * {@code kafka.live_replication_factor} or the broker's default; the state topics (queue state, agents) compacted
+     * (with hourly segments, so compaction can start within the hour), the logs (alerts, contacts) plain logs. An
+     * existing topic is left as it is; a state topic that is not compacted gets a warning. Returns what it did, one
+     * line per topic.
      */
     public static List<String> ensureTopics(KafkaConfig kafka) {
         Properties p = new Properties();
@@ -179,7 +181,7 @@ public final class KafkaLiveSink implements LiveSink {
         Config c = admin.describeConfigs(List.of(r)).all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(r);
         String policy = c == null || c.get(TopicConfig.CLEANUP_POLICY_CONFIG) == null ? "" : c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
         if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-            LOG.warn("live topic {} has cleanup.policy={}; the queue state needs a compacted topic (cleanup.policy=compact), "
+            LOG.warn("live topic {} has cleanup.policy={}; a state topic needs compaction (cleanup.policy=compact), "
                     + "or it grows without bound and a new subscriber has to read it all", name, policy);
         }
     }

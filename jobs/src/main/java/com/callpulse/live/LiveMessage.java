@@ -9,7 +9,7 @@ import java.util.Objects;
 public class LiveMessage {
     /** Tenant the message belongs to; a subscriber only ever sees its own tenant's messages. */
     public String tenantId;
-    /** Kafka key: tenant and queue for queue state, tenant and alert id for alerts. */
+    /** Kafka key: tenant and queue for queue state, tenant and alert id for alerts, tenant and agent, tenant and contact. */
     public String key;
     /** Event time the content is current as of, epoch milliseconds. */
     public long eventTime;

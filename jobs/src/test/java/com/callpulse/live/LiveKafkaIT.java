@@ -99,6 +99,10 @@ class LiveKafkaIT {
         String stateTopic = KafkaLiveSink.topicName(config.kafka(), LiveTopic.QUEUE_STATE);
         assertThat(cleanupPolicy(stateTopic)).isEqualTo("compact");
         assertThat(cleanupPolicy(KafkaLiveSink.topicName(config.kafka(), LiveTopic.ALERTS))).isEqualTo("delete");
+        String agentsTopic = KafkaLiveSink.topicName(config.kafka(), LiveTopic.AGENTS);
+        String contactsTopic = KafkaLiveSink.topicName(config.kafka(), LiveTopic.CONTACTS);
+        assertThat(cleanupPolicy(agentsTopic)).isEqualTo("compact");
+        assertThat(cleanupPolicy(contactsTopic)).isEqualTo("delete");
         assertThat(KafkaLiveSink.ensureTopics(config.kafka())).allMatch(line -> line.endsWith(": exists"));
 
         IngestSource source = new KafkaIngestSource(config.kafka(), false);
@@ -108,6 +112,12 @@ class LiveKafkaIT {
         EventJsonWriter writer = Fixtures.jsonWriter(config);
         LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
         Thread consumer = consume(stateTopic, received);
+        LinkedBlockingQueue<Received> agentMessages = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<Received> exitMessages = new LinkedBlockingQueue<>();
+        Thread agentConsumer = consume(agentsTopic, agentMessages);
+        Thread exitConsumer = consume(contactsTopic, exitMessages);
+        Map<String, Long> answeredSent = new java.util.HashMap<>();
+        Map<Long, Long> onContactSent = new java.util.HashMap<>();
         try (KafkaProducer<String, String> producer = producer()) {
             List<Long> backToBack = new ArrayList<>();
             List<Long> isolated = new ArrayList<>();
@@ -137,6 +147,7 @@ class LiveKafkaIT {
 
                 pause(latencies == isolated, config);
                 sent = produce(producer, writer, config.kafka(), contact(++seq, "c-" + i, ContactEventType.ANSWERED, at + 5_000, 5));
+                answeredSent.put(Fixtures.TENANT + "|c-" + i, sent);
                 Received a = await(received, "general", s -> s.get("total").get("waiting").asInt() == 0
                         && s.get("total").get("today").get("answered").asInt() == n);
                 latencies.add(a.nanos() - sent);
@@ -145,6 +156,7 @@ class LiveKafkaIT {
 
                 pause(latencies == isolated, config);
                 sent = produce(producer, writer, config.kafka(), agent(++seq, "a-1", AgentState.ON_CONTACT, at + 5_100));
+                onContactSent.put(at + 5_100, sent);
                 Received busy = await(received, "general", s -> s.get("agents").get("on_contact").asInt() == 1);
                 latencies.add(busy.nanos() - sent);
                 assertThat(busy.json().get("agents").get("available").asInt()).isZero();
@@ -154,9 +166,60 @@ class LiveKafkaIT {
             }
             report("changes right after the previous message", backToBack, config);
             report("changes after a quiet " + 2 * config.metrics().liveEmitInterval().toMillis() + " ms", isolated, config);
+
+            // the drill-down topics: one queue exit per answered contact, one agent message per change of state
+            Map<String, Received> exits = new java.util.HashMap<>();
+            for (Received r : take(exitMessages, contacts)) {
+                assertThat(exits.put(r.key(), r)).as("one message per exit").isNull();
+            }
+            List<Long> exitLatencies = new ArrayList<>();
+            for (int i = 0; i < contacts; i++) {
+                Received r = exits.get(Fixtures.TENANT + "|c-" + (i + 1)); // keys spread over the partitions
+                long at = T0 + (i + 1) * 20_000L;
+                assertThat(r).isNotNull();
+                assertThat(r.json().get("type").asText()).isEqualTo("queue_exit");
+                assertThat(r.json().get("queue_id").asText()).isEqualTo("general");
+                assertThat(r.json().get("outcome").asText()).isEqualTo("answered");
+                assertThat(r.json().get("wait_seconds").asInt()).isEqualTo(5);
+                assertThat(r.json().get("agent_id").asText()).isEqualTo("a-1");
+                assertThat(r.json().get("queued_at_ms").asLong()).isEqualTo(at);
+                assertThat(r.json().get("occurred_at_ms").asLong()).isEqualTo(at + 5_000);
+                exitLatencies.add(r.nanos() - answeredSent.get(r.key()));
+            }
+            List<Received> states = take(agentMessages, 2 + 2 * contacts);
+            assertThat(states).extracting(Received::key).containsOnly(Fixtures.TENANT + "|a-1");
+            // login and ready were produced back to back: ingestion's parallel subtasks may hand them over in either
+            // order (ready first: a message without queues, then the late login's skills), two messages either way
+            assertThat(states.get(0).json().get("state").asText()).isIn("login", "ready");
+            assertThat(states.get(1).json().get("state").asText()).isEqualTo("ready");
+            assertThat(states.get(1).json().get("queues")).extracting(JsonNode::asText).containsExactly("general");
+            assertThat(states.subList(2, states.size())).extracting(r -> r.json().get("state").asText())
+                    .containsExactlyElementsOf(java.util.Collections.nCopies(contacts, List.of("on_contact", "ready")).stream().flatMap(List::stream).toList());
+            List<Long> agentLatencies = new ArrayList<>();
+            for (Received r : states) {
+                Long sent = onContactSent.get(r.json().get("since_ms").asLong());
+                if (sent != null && r.json().get("state").asText().equals("on_contact")) {
+                    agentLatencies.add(r.nanos() - sent);
+                }
+            }
+            assertThat(agentLatencies).hasSize(contacts);
+            JsonNode last = states.get(states.size() - 1).json();
+            assertThat(last.get("state").asText()).isEqualTo("ready");
+            assertThat(last.get("since_ms").asLong()).isEqualTo(T0 + contacts * 20_000L + 15_000);
+            assertThat(last.get("team_id").asText()).isEqualTo("team-1");
+            assertThat(last.get("queues")).extracting(JsonNode::asText).containsExactly("general");
+            Thread.sleep(500);
+            assertThat(exitMessages).as("nothing more").isEmpty();
+            assertThat(agentMessages).as("nothing more").isEmpty();
+            System.out.printf(Locale.ROOT, "live latency, event produced into Kafka -> message consumed from Kafka, not coalesced: answered -> queue exit "
+                    + "on the contacts topic p50 %.0f ms, max %.0f ms (%d); on_contact -> agents topic p50 %.0f ms, max %.0f ms (%d)%n",
+                    ms(median(exitLatencies)), ms(java.util.Collections.max(exitLatencies)), exitLatencies.size(), ms(median(agentLatencies)),
+                    ms(java.util.Collections.max(agentLatencies)), agentLatencies.size());
         } finally {
             consuming = false;
             consumer.join(10_000);
+            agentConsumer.join(10_000);
+            exitConsumer.join(10_000);
             client.cancel().get(60, TimeUnit.SECONDS);
         }
     }
@@ -187,7 +250,8 @@ class LiveKafkaIT {
             }
         }, n -> {}, null);
         Path conf = tmp.resolve("callpulse.yaml");
-        Files.writeString(conf, "kafka:\n  live_topics:\n    queue_state: cli.queue-state\n    alerts: cli.alerts\n  live_topic_partitions: 2\n");
+        Files.writeString(conf, "kafka:\n  live_topics:\n    queue_state: cli.queue-state\n    alerts: cli.alerts\n    agents: cli.agents\n"
+                + "    contacts: cli.contacts\n  live_topic_partitions: 2\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = CallPulseCli.execute(List.of("run", "--input", day.toString(), "--lake", tmp.resolve("lake").toString(), "--config", conf.toString(),
@@ -196,6 +260,8 @@ class LiveKafkaIT {
         assertThat(code).as(out + "\n" + err).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("live: kafka:" + KAFKA.bootstrapServers()).contains("queue_state -> cli.queue-state");
         assertThat(cleanupPolicy("cli.queue-state")).isEqualTo("compact");
+        assertThat(cleanupPolicy("cli.agents")).isEqualTo("compact");
+        assertThat(cleanupPolicy("cli.contacts")).isEqualTo("delete");
 
         Set<String> keys = new HashSet<>();
         try (KafkaConsumer<String, String> c = consumer()) {
@@ -220,6 +286,24 @@ class LiveKafkaIT {
     // ------------------------------------------------------------------ helpers
 
     private static volatile boolean consuming;
+
+    private static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    /** The first {@code n} messages of a topic's consumer, in the order consumed. */
+    private static List<Received> take(LinkedBlockingQueue<Received> from, int n) throws InterruptedException {
+        List<Received> out = new ArrayList<>();
+        long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+        while (out.size() < n && System.nanoTime() < deadline) {
+            Received r = from.poll(100, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                out.add(r);
+            }
+        }
+        assertThat(out).as("messages within " + STEP_TIMEOUT).hasSize(n);
+        return out;
+    }
 
     private static double ms(long nanos) {
         return nanos / 1e6;

@@ -18,7 +18,7 @@ class LiveTopicsConfigTest {
     Path dir;
 
     @Test
-    void theShippedDefaultsNameBothLiveTopics() {
+    void theShippedDefaultsNameEveryLiveTopic() {
         KafkaConfig k = CallPulseConfig.defaults().kafka();
         assertThat(KafkaLiveSink.topicName(k, LiveTopic.QUEUE_STATE)).isEqualTo("callpulse.live.queue-state");
         assertThat(KafkaLiveSink.topicName(k, LiveTopic.ALERTS)).isEqualTo("callpulse.live.alerts");
@@ -26,6 +26,10 @@ class LiveTopicsConfigTest {
         assertThat(k.liveReplicationFactor()).as("the broker's default").isNull();
         assertThat(LiveTopic.QUEUE_STATE.compacted()).isTrue();
         assertThat(LiveTopic.ALERTS.compacted()).isFalse();
+        assertThat(KafkaLiveSink.topicName(k, LiveTopic.AGENTS)).isEqualTo("callpulse.live.agents");
+        assertThat(KafkaLiveSink.topicName(k, LiveTopic.CONTACTS)).isEqualTo("callpulse.live.contacts");
+        assertThat(LiveTopic.AGENTS.compacted()).as("the last message of an agent is its state").isTrue();
+        assertThat(LiveTopic.CONTACTS.compacted()).as("every queue exit is kept").isFalse();
     }
 
     @Test

@@ -13,8 +13,13 @@ public class LiveAgent {
 
     public AgentState state;
     public NotReadyReason reason;
-    /** Event time of the current state. */
+    /** Event time of the newest state event (which decides the state). */
     public long since = NONE;
+    /** When the current state (and reason) began: a repeated state event does not restart it. */
+    public long stateSince = NONE;
+    /** Team of the newest event that named one; null while none did. */
+    public String teamId;
+    public long teamAt = NONE;
     /** Skills of the newest login; null while no login was seen. */
     public String[] skills;
     public long skillsAt = NONE;
@@ -22,7 +27,7 @@ public class LiveAgent {
 
     public LiveAgent() {}
 
-    /** Applies a state event: true when the agent's current state or skills changed. */
+    /** Applies a state event: true when the agent's current state, the start of that state or its skills changed. */
     public boolean apply(AgentState newState, NotReadyReason newReason, String[] loginSkills, long at) {
         lastAt = Math.max(lastAt, at);
         boolean changed = false;
@@ -32,11 +37,31 @@ public class LiveAgent {
             changed = true;
         }
         if (at >= since) {
-            changed |= state != newState || reason != newReason;
+            boolean other = state != newState || reason != newReason;
+            if (other || stateSince == NONE) {
+                stateSince = at;
+            }
+            changed |= other;
             state = newState;
             reason = newReason;
             since = at;
+        } else if ((state != newState || reason != newReason) && at > stateSince) {
+            // a late event of another state inside the current run: the state began again after it, at the newest
+            // repeat at the latest
+            stateSince = since;
+            changed = true;
         }
+        return changed;
+    }
+
+    /** Takes the team of an event at {@code at} if it is the newest that names one: true when the team changed. */
+    public boolean team(String team, long at) {
+        if (team == null || (teamId != null && at < teamAt)) {
+            return false;
+        }
+        teamAt = at;
+        boolean changed = !team.equals(teamId);
+        teamId = team;
         return changed;
     }
 

@@ -35,6 +35,7 @@ public class LiveInput {
     public AgentState agentState;
     public NotReadyReason reason;
     public String[] skills;
+    public String teamId;
 
     public int talkSeconds;
     public int holdSeconds;
@@ -101,6 +102,7 @@ public class LiveInput {
         in.agentState = e.state;
         in.reason = e.reason;
         in.skills = e.skills == null ? null : e.skills.clone();
+        in.teamId = e.teamId;
         in.contactId = e.contactId;
         return in;
     }

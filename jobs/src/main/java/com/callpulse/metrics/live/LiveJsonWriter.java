@@ -113,6 +113,79 @@ final class LiveJsonWriter {
         return buffer.toString();
     }
 
+    /**
+     * An agent's current state (topic {@code agents}): the state code as in the events, {@code logged_out} after a
+     * logout; {@code since} is when the state began, {@code queues} the skills of its newest login.
+     */
+    String agentState(String tenantId, String agentId, LiveAgent a, long occurredAt, long emittedAt, BusinessCalendar calendar) {
+        try (JsonGenerator g = start()) {
+            g.writeStartObject();
+            g.writeStringField("type", "agent_state");
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("tenant_id", tenantId);
+            g.writeStringField("agent_id", agentId);
+            if (a.teamId != null) {
+                g.writeStringField("team_id", a.teamId);
+            }
+            g.writeStringField("state", a.loggedIn() ? a.state.code() : "logged_out");
+            if (a.reason == null) {
+                g.writeNullField("reason");
+            } else {
+                g.writeStringField("reason", a.reason.code());
+            }
+            instant(g, "since", a.stateSince != LiveAgent.NONE ? a.stateSince : a.since, calendar); // state from before stateSince existed
+            g.writeArrayFieldStart("queues");
+            if (a.skills != null) {
+                for (String q : a.skills) {
+                    g.writeString(q);
+                }
+            }
+            g.writeEndArray();
+            instant(g, "occurred_at", occurredAt, calendar);
+            g.writeNumberField("emitted_at_ms", emittedAt);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toString();
+    }
+
+    /**
+     * A contact leaving a queue (topic {@code contacts}). Only the contact id identifies the caller: no number, no
+     * caller key. {@code waitSeconds}, {@code agentId} and {@code queuedAt} are left out when unknown
+     * ({@link LiveInput#UNKNOWN}, null, {@link LiveContact#NONE}).
+     */
+    String queueExit(String tenantId, String contactId, String queueId, String channel, String outcome, int waitSeconds, String agentId,
+            long queuedAt, long occurredAt, long emittedAt, BusinessCalendar calendar) {
+        try (JsonGenerator g = start()) {
+            g.writeStartObject();
+            g.writeStringField("type", "queue_exit");
+            g.writeNumberField("version", VERSION);
+            g.writeStringField("tenant_id", tenantId);
+            g.writeStringField("contact_id", contactId);
+            g.writeStringField("queue_id", queueId);
+            g.writeStringField("channel", channel);
+            g.writeStringField("outcome", outcome);
+            if (waitSeconds == LiveInput.UNKNOWN) {
+                g.writeNullField("wait_seconds");
+            } else {
+                g.writeNumberField("wait_seconds", waitSeconds);
+            }
+            if (agentId != null) {
+                g.writeStringField("agent_id", agentId);
+            }
+            if (queuedAt != LiveContact.NONE) {
+                instant(g, "queued_at", queuedAt, calendar);
+            }
+            instant(g, "occurred_at", occurredAt, calendar);
+            g.writeNumberField("emitted_at_ms", emittedAt);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toString();
+    }
+
     static String explanation(String state, String queue, Double serviceLevel, long[] w, ServiceLevelConfig sl) {
         String level = serviceLevel == null ? "n/a" : percent(serviceLevel);
         String counted = w[QueueWindows.ANSWERED_WITHIN] + " of " + w[QueueWindows.OFFERED] + " offered answered within " + sl.thresholdSeconds()

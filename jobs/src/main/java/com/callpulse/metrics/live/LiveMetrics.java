@@ -14,7 +14,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * Live queue state for supervisors (docs/metrics.md, "Live queue state"): contact events, handled contact records
  * and agent state events, cut down to {@link LiveInput} in their own chains, keyed by tenant (the only shuffle),
  * into {@link LiveQueueStateFunction}; queue state to {@link LiveTopic#QUEUE_STATE}, service-level breaches to
- * {@link LiveTopic#ALERTS}.
+ * {@link LiveTopic#ALERTS}, agents' states to {@link LiveTopic#AGENTS}, queue exits to {@link LiveTopic#CONTACTS}.
  */
 public final class LiveMetrics {
     private LiveMetrics() {}
@@ -36,5 +36,7 @@ public final class LiveMetrics {
                 .uid("live-queue-state");
         live.publish(LiveTopic.QUEUE_STATE, state);
         live.publish(LiveTopic.ALERTS, state.getSideOutput(LiveQueueStateFunction.ALERTS));
+        live.publish(LiveTopic.AGENTS, state.getSideOutput(LiveQueueStateFunction.AGENTS));
+        live.publish(LiveTopic.CONTACTS, state.getSideOutput(LiveQueueStateFunction.CONTACTS));
     }
 }

@@ -47,12 +47,16 @@ import java.util.Set;
  *       what is over: contacts and agents once no late event of theirs can come ({@code ingest} bound + lateness
  *       after their last event), waits longer than a cap, logged-out agents, and the previous day.</li>
  * </ul>
- * Queue state messages go to the main output, service-level breach alerts to {@link #ALERTS}.
+ * Queue state messages go to the main output, service-level breach alerts to {@link #ALERTS}; for the wallboard's
+ * drill-down, each change of an agent's state to {@link #AGENTS} and each contact leaving a queue to {@link #CONTACTS},
+ * at once (they are few and not coalesced: a supervisor watches one agent's state or the abandoned contacts).
  */
 public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInput, LiveMessage> {
     private static final long serialVersionUID = 1L;
 
     public static final OutputTag<LiveMessage> ALERTS = new OutputTag<>("live alerts", TypeInformation.of(LiveMessage.class));
+    public static final OutputTag<LiveMessage> AGENTS = new OutputTag<>("live agents", TypeInformation.of(LiveMessage.class));
+    public static final OutputTag<LiveMessage> CONTACTS = new OutputTag<>("live queue exits", TypeInformation.of(LiveMessage.class));
     static final long MINUTE = 60_000;
     /** A wait longer than this (and than {@link #WAIT_CAP_THRESHOLDS} times the queue's T) is taken as lost: its exit and end never came. */
     static final long MIN_WAIT_CAP = 2 * 3_600_000L;
@@ -94,6 +98,8 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
     private transient Counter silentAgents;
     private transient Counter messages;
     private transient Counter alerts;
+    private transient Counter agentMessages;
+    private transient Counter exitMessages;
 
     public LiveQueueStateFunction(CallPulseConfig config) {
         this.config = config;
@@ -126,6 +132,8 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
         silentAgents = metrics.counter("liveSilentAgents");
         messages = metrics.counter("liveQueueStateMessages");
         alerts = metrics.counter("liveServiceLevelAlerts");
+        agentMessages = metrics.counter("liveAgentMessages");
+        exitMessages = metrics.counter("liveQueueExitMessages");
     }
 
     @Override
@@ -292,12 +300,17 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
                     c = new LiveContact();
                 }
                 int wait = in.waitSeconds != LiveInput.UNKNOWN ? in.waitSeconds : c.waitedSeconds(queue, in.time);
+                long queuedAt = queue.equals(c.queueId) && c.queuedAt <= in.time ? c.queuedAt : NONE;
                 String before = c.waiting ? c.queueId : null;
                 if (c.onExit(queue, in.time)) {
                     syncWait(in.contactId, c, before);
                 }
                 contacts.put(in.contactId, c);
                 exit(type, queue, channel, in.time, wait, t);
+                String agent = type == ContactEventType.ANSWERED ? in.agentId : null;
+                context.output(CONTACTS, new LiveMessage(tenant, tenant + "|" + in.contactId, in.time, json.queueExit(tenant, in.contactId, queue,
+                        channel, type.code(), wait, agent, queuedAt, in.time, timers.currentProcessingTime(), calendar)));
+                exitMessages.inc();
                 return;
             }
             case TRANSFERRED: {
@@ -424,7 +437,9 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
             a = new LiveAgent();
         }
         String[] skillsBefore = a.skills;
+        boolean changed = a.team(in.teamId, in.time);
         if (a.apply(in.agentState, in.reason, in.skills, in.time)) {
+            changed = true;
             if (skillsBefore != null && skillsBefore != a.skills) {
                 for (String q : skillsBefore) {
                     markDirty(q);
@@ -440,6 +455,16 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
             agentEventsWithoutSkills.inc();
         }
         agents.put(in.agentId, a);
+        if (changed) {
+            emitAgent(in.agentId, a, in.time);
+        }
+    }
+
+    /** The agent's state to {@link #AGENTS}, as of a change at {@code at} (event time). */
+    private void emitAgent(String agentId, LiveAgent a, long at) {
+        context.output(AGENTS, new LiveMessage(tenant, tenant + "|" + agentId, at, json.agentState(tenant, agentId, a, at,
+                timers.currentProcessingTime(), calendar)));
+        agentMessages.inc();
     }
 
     private void markDirty(String queue) throws Exception {
@@ -653,7 +678,9 @@ public class LiveQueueStateFunction extends KeyedProcessFunction<String, LiveInp
                 silentAgents.inc();
                 a.state = AgentState.LOGOUT;
                 a.reason = null;
+                a.stateSince = now;
                 agents.put(e.getKey(), a);
+                emitAgent(e.getKey(), a, now); // the wallboard drops it too
                 if (a.skills != null) {
                     for (String q : a.skills) {
                         markDirty(q);

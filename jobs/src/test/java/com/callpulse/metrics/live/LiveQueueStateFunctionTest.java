@@ -108,6 +108,7 @@ class LiveQueueStateFunctionTest {
         e.state = state;
         e.reason = state == AgentState.NOT_READY ? NotReadyReason.BREAK : null;
         e.skills = state == AgentState.LOGIN ? skills : null;
+        e.teamId = "team-" + agent;
         h.processElement(new StreamRecord<>(LiveInput.of(e), at));
     }
 
@@ -172,6 +173,29 @@ class LiveQueueStateFunctionTest {
             }
         }
         return out;
+    }
+
+    /** The messages of a side output ({@code agents}, {@code contacts}) so far, checking each key and event time. */
+    private List<JsonNode> side(org.apache.flink.util.OutputTag<LiveMessage> tag, String idField, String timeField) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        if (h.getSideOutput(tag) != null) {
+            for (StreamRecord<LiveMessage> r : h.getSideOutput(tag)) {
+                JsonNode n = JSON.readTree(r.getValue().json);
+                assertThat(r.getValue().key).isEqualTo(Fixtures.TENANT + "|" + n.get(idField).asText());
+                assertThat(r.getValue().tenantId).isEqualTo(Fixtures.TENANT);
+                assertThat(r.getValue().eventTime).isEqualTo(n.get(timeField).asLong());
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private List<JsonNode> agentMessages() throws Exception {
+        return side(LiveQueueStateFunction.AGENTS, "agent_id", "occurred_at_ms");
+    }
+
+    private List<JsonNode> exits() throws Exception {
+        return side(LiveQueueStateFunction.CONTACTS, "contact_id", "occurred_at_ms");
     }
 
     // ------------------------------------------------------------------ tests
@@ -501,6 +525,9 @@ class LiveQueueStateFunctionTest {
         flush();
         assertThat(h.numKeyedStateEntries()).isPositive();
         assertThat(h.numEventTimeTimers()).isEqualTo(1);
+        assertThat(agentMessages()).extracting(n -> n.get("state").asText())
+                .containsExactly("login", "ready", "on_contact", "after_contact_work", "logged_out");
+        assertThat(exits()).extracting(n -> n.get("outcome").asText()).containsExactly("answered", "flowed_out");
 
         long end = T0 + 2 * 24 * HOUR;
         for (long wm = T0 + HOUR; wm <= end; wm += 3 * HOUR) {
@@ -513,6 +540,125 @@ class LiveQueueStateFunctionTest {
         assertThat(h.numKeyedStateEntries()).isZero();
         assertThat(h.numEventTimeTimers()).isZero();
         assertThat(h.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void eachChangeOfAnAgentsStateIsOneMessageWithItsQueuesAndTimeInState() throws Exception {
+        h.setProcessingTime(5_000);
+        agent("a1", AgentState.LOGIN, T0, "general", "billing");
+        agent("a1", AgentState.READY, T0 + 2 * SEC);
+        agent("a1", AgentState.NOT_READY, T0 + SEC); // older than ready: arrives late, changes nothing
+        agent("a1", AgentState.READY, T0 + 5 * SEC); // the same state again: no change, the state still began at +2 s
+        agent("a1", AgentState.NOT_READY, T0 + 9 * SEC);
+        List<JsonNode> m = agentMessages();
+        assertThat(m).extracting(n -> n.get("state").asText()).containsExactly("login", "ready", "not_ready");
+        JsonNode login = m.get(0);
+        assertThat(login.get("type").asText()).isEqualTo("agent_state");
+        assertThat(login.get("version").asInt()).isEqualTo(1);
+        assertThat(login.get("tenant_id").asText()).isEqualTo(Fixtures.TENANT);
+        assertThat(login.get("agent_id").asText()).isEqualTo("a1");
+        assertThat(login.get("team_id").asText()).isEqualTo("team-a1");
+        assertThat(login.get("reason").isNull()).isTrue();
+        assertThat(login.get("queues")).extracting(JsonNode::asText).containsExactly("general", "billing");
+        assertThat(login.get("since").asText()).isEqualTo("2026-11-20T09:00:00.000+08:00");
+        assertThat(login.get("since_ms").asLong()).isEqualTo(T0);
+        assertThat(login.get("occurred_at_ms").asLong()).isEqualTo(T0);
+        assertThat(login.get("emitted_at_ms").asLong()).isEqualTo(5_000);
+        JsonNode notReady = m.get(2);
+        assertThat(notReady.get("reason").asText()).isEqualTo("break");
+        assertThat(notReady.get("since_ms").asLong()).isEqualTo(T0 + 9 * SEC);
+        assertThat(notReady.get("occurred_at").asText()).isEqualTo("2026-11-20T09:00:09.000+08:00");
+        assertThat(notReady.get("queues")).hasSize(2);
+
+        // a login that arrives after the agent's first state: the state stays, the queues are the login's skills
+        agent("a2", AgentState.ON_CONTACT, T0 + 20 * SEC);
+        assertThat(agentMessages().get(3).get("queues")).as("no login seen yet").isEmpty();
+        agent("a2", AgentState.LOGIN, T0 + 12 * SEC, "complaints");
+        JsonNode late = agentMessages().get(4);
+        assertThat(late.get("state").asText()).isEqualTo("on_contact");
+        assertThat(late.get("since_ms").asLong()).isEqualTo(T0 + 20 * SEC);
+        assertThat(late.get("occurred_at_ms").asLong()).as("the time of the change: the login").isEqualTo(T0 + 12 * SEC);
+        assertThat(late.get("queues")).extracting(JsonNode::asText).containsExactly("complaints");
+
+        agent("a1", AgentState.LOGOUT, T0 + 60 * SEC);
+        JsonNode out = agentMessages().get(5);
+        assertThat(out.get("state").asText()).as("the wallboard drops the agent").isEqualTo("logged_out");
+        assertThat(out.get("since_ms").asLong()).isEqualTo(T0 + 60 * SEC);
+        assertThat(out.get("queues")).as("the queues it leaves").extracting(JsonNode::asText).containsExactly("general", "billing");
+        assertThat(agentMessages()).hasSize(6);
+        assertThat(exits()).isEmpty();
+    }
+
+    @Test
+    void anAgentSilentForADayIsSentAsLoggedOut() throws Exception {
+        agent("a1", AgentState.LOGIN, T0, "general");
+        agent("a1", AgentState.READY, T0 + SEC);
+        long at = T0 + LiveQueueStateFunction.AGENT_SILENCE_CAP + 2 * MIN;
+        watermark(at);
+        List<JsonNode> m = agentMessages();
+        assertThat(m).hasSize(3);
+        JsonNode last = m.get(2);
+        assertThat(last.get("state").asText()).isEqualTo("logged_out");
+        assertThat(last.get("reason").isNull()).isTrue();
+        assertThat(last.get("since_ms").asLong()).as("the tenant clock when it was taken as logged out")
+                .isEqualTo(last.get("occurred_at_ms").asLong()).isBetween(T0 + LiveQueueStateFunction.AGENT_SILENCE_CAP, at);
+    }
+
+    @Test
+    void eachQueueExitIsOneMessageWithItsOutcomeWaitAndAgentButNoCallerIdentifier() throws Exception {
+        h.setProcessingTime(7_000);
+        queued("c1", "general", T0);
+        assertThat(exits()).as("entering a queue is not an exit").isEmpty();
+        ContactEvent answered = event("c1", ContactEventType.ANSWERED, "general", T0 + 12 * SEC);
+        answered.waitSeconds = 12;
+        answered.agentId = "a-7";
+        answered.callerNumber = "+8613800138000";
+        answered.callerKey = "ck-secret";
+        send(answered);
+        // no queued event seen, no wait given, no queue on the event: the contact's queue is unknown
+        send(event("c2", ContactEventType.ABANDONED, null, T0 + 20 * SEC));
+        // a wait from the queued event, the queue from the contact's leg
+        queued("c3", "billing", T0 + 30 * SEC);
+        send(event("c3", ContactEventType.CALLBACK_REQUESTED, null, T0 + 70 * SEC));
+        left("c4", ContactEventType.FLOWED_OUT, "general", T0 + 80 * SEC, 45);
+        left("c5", ContactEventType.ABANDONED, "general", T0 + 90 * SEC, 3);
+
+        List<JsonNode> m = exits();
+        assertThat(m).extracting(n -> n.get("contact_id").asText()).containsExactly("c1", "c3", "c4", "c5");
+        JsonNode a = m.get(0);
+        assertThat(a.get("type").asText()).isEqualTo("queue_exit");
+        assertThat(a.get("version").asInt()).isEqualTo(1);
+        assertThat(a.get("tenant_id").asText()).isEqualTo(Fixtures.TENANT);
+        assertThat(a.get("queue_id").asText()).isEqualTo("general");
+        assertThat(a.get("channel").asText()).isEqualTo("voice");
+        assertThat(a.get("outcome").asText()).isEqualTo("answered");
+        assertThat(a.get("wait_seconds").asInt()).isEqualTo(12);
+        assertThat(a.get("agent_id").asText()).isEqualTo("a-7");
+        assertThat(a.get("queued_at").asText()).isEqualTo("2026-11-20T09:00:00.000+08:00");
+        assertThat(a.get("queued_at_ms").asLong()).isEqualTo(T0);
+        assertThat(a.get("occurred_at").asText()).isEqualTo("2026-11-20T09:00:12.000+08:00");
+        assertThat(a.get("occurred_at_ms").asLong()).isEqualTo(T0 + 12 * SEC);
+        assertThat(a.get("emitted_at_ms").asLong()).isEqualTo(7_000);
+        for (JsonNode n : m) {
+            assertThat(n.toString()).doesNotContain("13800138000").doesNotContain("ck-secret").doesNotContain("caller");
+        }
+        JsonNode callback = m.get(1);
+        assertThat(callback.get("queue_id").asText()).isEqualTo("billing");
+        assertThat(callback.get("outcome").asText()).isEqualTo("callback_requested");
+        assertThat(callback.get("wait_seconds").asInt()).as("from its queued event").isEqualTo(40);
+        assertThat(callback.get("queued_at_ms").asLong()).isEqualTo(T0 + 30 * SEC);
+        assertThat(callback.has("agent_id")).isFalse();
+        assertThat(m.get(2).get("outcome").asText()).isEqualTo("flowed_out");
+        JsonNode abandoned = m.get(3);
+        assertThat(abandoned.get("outcome").asText()).isEqualTo("abandoned");
+        assertThat(abandoned.get("wait_seconds").asInt()).isEqualTo(3);
+        assertThat(abandoned.has("queued_at")).as("its queued event was not seen").isFalse();
+        assertThat(abandoned.has("agent_id")).isFalse();
+
+        // an exit without a known wait at all
+        send(event("c6", ContactEventType.CALLBACK_REQUESTED, "general", T0 + 95 * SEC));
+        assertThat(exits().get(4).get("wait_seconds").isNull()).isTrue();
+        assertThat(agentMessages()).isEmpty();
     }
 
     @Test

@@ -152,6 +152,8 @@ class LiveSampleDayIT {
                     states.size() / (runtime / 1000.0));
             assertThat(compare(lastDayBlocks(states))).isEmpty();
             checkAlerts(alerts);
+            assertThat(compareExits(live.messages(LiveTopic.CONTACTS), false)).isEmpty();
+            assertThat(compareAgents(live.messages(LiveTopic.AGENTS))).isEmpty();
         }
     }
 
@@ -159,6 +161,8 @@ class LiveSampleDayIT {
     void theLiveFunctionFedInDeliveryOrderAsOnALiveDayEndsEachDayWithTheOraclesNumbers() throws Exception {
         EventParser parser = EventParser.of(config.tenantsById().keySet(), config.ingest());
         List<LiveMessage> states = new ArrayList<>();
+        List<LiveMessage> exits = new ArrayList<>();
+        List<LiveMessage> agents = new ArrayList<>();
         long inputs = 0;
         long maxStateBytes = 0;
         int alerts;
@@ -199,6 +203,8 @@ class LiveSampleDayIT {
             h.processWatermark(new Watermark(Long.MAX_VALUE));
             states.addAll(h.extractOutputValues());
             alerts = h.getSideOutput(LiveQueueStateFunction.ALERTS) == null ? 0 : h.getSideOutput(LiveQueueStateFunction.ALERTS).size();
+            exits.addAll(values(h.getSideOutput(LiveQueueStateFunction.CONTACTS)));
+            agents.addAll(values(h.getSideOutput(LiveQueueStateFunction.AGENTS)));
             double hours = (lastLive - firstEmit) / 3_600_000.0;
             System.out.printf(Locale.ROOT, "live, the sample day as a live day (%.1f h of deliveries, %,d live inputs of %,d accepted events): %,d queue-state "
                     + "messages = %.2f messages/s on average, %,d in the busiest minute, %,d service-level alerts; state of the live function "
@@ -206,6 +212,151 @@ class LiveSampleDayIT {
                     states.size() / (hours * 3600), busiestMinute(states), alerts, maxStateBytes);
         }
         assertThat(compare(lastDayBlocks(states))).isEmpty();
+        assertThat(compareExits(exits, true)).isEmpty();
+        assertThat(compareAgents(agents)).isEmpty();
+    }
+
+    private static List<LiveMessage> values(Iterable<StreamRecord<LiveMessage>> records) {
+        List<LiveMessage> out = new ArrayList<>();
+        if (records != null) {
+            records.forEach(r -> out.add(r.getValue()));
+        }
+        return out;
+    }
+
+    /**
+     * Every queue exit of the day on the contacts topic once, with the event's contact, outcome, time, channel, wait
+     * and agent, against DuckDB over the accepted contact events; the count per tenant and outcome printed.
+     */
+    private List<String> compareExits(List<LiveMessage> exits, boolean inDeliveryOrder) throws Exception {
+        Map<String, Integer> want = new TreeMap<>();
+        Map<String, String> waitFromQueued = new TreeMap<>();
+        Map<String, Long> perOutcome = new TreeMap<>();
+        // an exit without wait_seconds (callbacks) has the wait since the contact's queued event in that queue
+        String sql = """
+                SELECT x.tenant_id || '|' || x.contact_id || '|' || x.event_type || '|' || epoch_ms(x.occurred_at) || '|' || coalesce(x.queue_id, '?')
+                       || '|' || x.channel || '|'
+                       || coalesce(CAST(coalesce(x.wait_seconds,
+                              (SELECT CAST(round((epoch_ms(x.occurred_at) - epoch_ms(max(q.occurred_at))) / 1000.0) AS BIGINT) FROM contact_events_raw q
+                               WHERE q.tenant_id = x.tenant_id AND q.contact_id = x.contact_id AND q.event_type = 'queued'
+                                 AND q.queue_id = x.queue_id AND q.occurred_at <= x.occurred_at)) AS VARCHAR), '?')
+                       || '|' || CASE WHEN x.event_type = 'answered' THEN coalesce(x.agent_id, '-') ELSE '-' END,
+                       x.tenant_id || ' ' || x.event_type,
+                       CASE WHEN x.wait_seconds IS NULL THEN x.tenant_id || '|' || x.contact_id || '|' || x.event_type || '|' || epoch_ms(x.occurred_at)
+                            || '|' || coalesce(x.queue_id, '?') || '|' || x.channel || '|?|-' END
+                FROM contact_events_raw x WHERE x.event_type IN ('answered', 'abandoned', 'flowed_out', 'callback_requested')
+                """;
+        try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                want.merge(rs.getString(1), 1, Integer::sum);
+                perOutcome.merge(rs.getString(2), 1L, Long::sum);
+                if (rs.getString(3) != null) {
+                    waitFromQueued.put(rs.getString(3), rs.getString(1));
+                }
+            }
+        }
+        Map<String, Integer> got = new TreeMap<>();
+        Map<String, Long> gotPerOutcome = new TreeMap<>();
+        int waitUnknown = 0;
+        for (LiveMessage m : exits) {
+            JsonNode n = JSON.readTree(m.json);
+            assertThat(n.get("type").asText()).isEqualTo("queue_exit");
+            assertThat(m.key).isEqualTo(n.get("tenant_id").asText() + "|" + n.get("contact_id").asText());
+            assertThat(m.eventTime).isEqualTo(n.get("occurred_at_ms").asLong());
+            assertThat(m.json).doesNotContain("caller");
+            if (n.has("queued_at_ms")) {
+                assertThat(n.get("queued_at_ms").asLong()).isLessThanOrEqualTo(n.get("occurred_at_ms").asLong());
+            }
+            String id = n.get("tenant_id").asText() + "|" + n.get("contact_id").asText() + "|" + n.get("outcome").asText() + "|"
+                    + n.get("occurred_at_ms").asLong();
+            String k = id + "|" + n.get("queue_id").asText() + "|" + n.get("channel").asText() + "|" + (n.get("wait_seconds").isNull() ? "?" : n.get("wait_seconds").asText())
+                    + "|" + (n.has("agent_id") ? n.get("agent_id").asText() : "-");
+            if (waitFromQueued.containsKey(k)) {
+                // an exit without wait_seconds read before its queued event: the live function cannot know the wait yet
+                k = waitFromQueued.get(k);
+                waitUnknown++;
+            }
+            got.merge(k, 1, Integer::sum);
+            gotPerOutcome.merge(n.get("tenant_id").asText() + " " + n.get("outcome").asText(), 1L, Long::sum);
+        }
+        System.out.printf(Locale.ROOT, "live contacts topic: %,d queue exits (DuckDB over the accepted contact events: %,d), %d without a wait (exit "
+                + "without wait_seconds read before its queued event); per tenant and outcome: %s%n", exits.size(),
+                want.values().stream().mapToInt(Integer::intValue).sum(), waitUnknown, gotPerOutcome);
+        List<String> diffs = new ArrayList<>();
+        if (inDeliveryOrder && waitUnknown > 0) {
+            diffs.add(waitUnknown + " exits without a wait, though each queued event was delivered before its exit");
+        }
+        if (!gotPerOutcome.equals(perOutcome)) {
+            diffs.add("per tenant and outcome: live " + gotPerOutcome + ", DuckDB " + perOutcome);
+        }
+        for (Map.Entry<String, Integer> e : want.entrySet()) {
+            if (!e.getValue().equals(got.get(e.getKey()))) {
+                diffs.add(e.getKey() + ": DuckDB " + e.getValue() + ", live " + got.get(e.getKey()));
+            }
+        }
+        for (Map.Entry<String, Integer> e : got.entrySet()) {
+            if (!want.containsKey(e.getKey())) {
+                diffs.add(e.getKey() + ": live " + e.getValue() + ", not in DuckDB");
+            }
+        }
+        return diffs.size() > 40 ? diffs.subList(0, 40) : diffs;
+    }
+
+    /**
+     * Each agent's last message on the agents topic against its state events in DuckDB: the newest event's state
+     * ({@code logged_out} for a logout) and reason, when that state began, the skills of its newest login, its team.
+     */
+    private List<String> compareAgents(List<LiveMessage> agents) throws Exception {
+        Map<String, String> want = new TreeMap<>();
+        String sql = """
+                WITH e AS (SELECT tenant_id, agent_id, occurred_at, state, coalesce(reason, '') AS reason, team_id,
+                                  CAST(json_extract(line, '$.skills') AS VARCHAR[]) AS skills
+                           FROM agent_states_raw JOIN raw_lines r ON r.stream = 'agent_state_events' AND str(r.line, '$.event_id') = event_id),
+                last AS (SELECT tenant_id, agent_id, arg_max(state, occurred_at) AS state, arg_max(reason, occurred_at) AS reason,
+                                arg_max(team_id, occurred_at) FILTER (team_id IS NOT NULL) AS team_id,
+                                arg_max(skills, occurred_at) FILTER (state = 'login') AS skills
+                         FROM e GROUP BY ALL),
+                other AS (SELECT e.tenant_id, e.agent_id, max(e.occurred_at) AS before FROM e JOIN last l USING (tenant_id, agent_id)
+                          WHERE e.state <> l.state OR e.reason <> l.reason GROUP BY ALL)
+                SELECT l.tenant_id || '|' || l.agent_id,
+                       CASE WHEN l.state = 'logout' THEN 'logged_out' ELSE l.state END || '|' || l.reason || '|' || coalesce(l.team_id, '-') || '|'
+                       || coalesce(array_to_string(l.skills, ','), '') || '|'
+                       || (SELECT epoch_ms(min(e.occurred_at)) FROM e WHERE e.tenant_id = l.tenant_id AND e.agent_id = l.agent_id
+                           AND e.state = l.state AND e.reason = l.reason AND (o.before IS NULL OR e.occurred_at > o.before))
+                FROM last l LEFT JOIN other o USING (tenant_id, agent_id)
+                """;
+        try (Statement st = duckdb.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                want.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        Map<String, String> got = new TreeMap<>();
+        Map<String, Integer> states = new TreeMap<>();
+        for (LiveMessage m : agents) {
+            JsonNode n = JSON.readTree(m.json);
+            assertThat(n.get("type").asText()).isEqualTo("agent_state");
+            assertThat(m.key).isEqualTo(n.get("tenant_id").asText() + "|" + n.get("agent_id").asText());
+            assertThat(m.eventTime).isEqualTo(n.get("occurred_at_ms").asLong());
+            List<String> queues = new ArrayList<>();
+            n.get("queues").forEach(q -> queues.add(q.asText()));
+            got.put(m.key, n.get("state").asText() + "|" + (n.get("reason").isNull() ? "" : n.get("reason").asText()) + "|"
+                    + (n.has("team_id") ? n.get("team_id").asText() : "-") + "|" + String.join(",", queues) + "|" + n.get("since_ms").asLong());
+        }
+        got.values().forEach(v -> states.merge(v.substring(0, v.indexOf('|')), 1, Integer::sum));
+        System.out.printf(Locale.ROOT, "live agents topic: %,d messages for %,d agents (DuckDB: %,d agents with state events); last state: %s%n",
+                agents.size(), got.size(), want.size(), states);
+        List<String> diffs = new ArrayList<>();
+        for (Map.Entry<String, String> e : want.entrySet()) {
+            if (!e.getValue().equals(got.get(e.getKey()))) {
+                diffs.add(e.getKey() + ": DuckDB " + e.getValue() + ", live " + got.get(e.getKey()));
+            }
+        }
+        for (String k : got.keySet()) {
+            if (!want.containsKey(k)) {
+                diffs.add(k + ": live " + got.get(k) + ", no state events in DuckDB");
+            }
+        }
+        return diffs.size() > 40 ? diffs.subList(0, 40) : diffs;
     }
 
     /** The live function's input for a line, as {@link LiveMetrics} builds it; null when it does not count. */

@@ -140,8 +140,29 @@ class LiveStateTest {
         assertThat(a.apply(AgentState.NOT_READY, NotReadyReason.MEAL, null, 1500)).as("older than ready").isFalse();
         assertThat(a.apply(AgentState.NOT_READY, NotReadyReason.MEAL, null, 3000)).isTrue();
         assertThat(a.reason).isEqualTo(NotReadyReason.MEAL);
+        assertThat(a.stateSince).isEqualTo(3000);
+        assertThat(a.apply(AgentState.NOT_READY, NotReadyReason.MEAL, null, 3500)).as("the same state again").isFalse();
+        assertThat(a.stateSince).as("time in state counts from its start").isEqualTo(3000);
+        assertThat(a.apply(AgentState.NOT_READY, NotReadyReason.BREAK, null, 3600)).as("another reason").isTrue();
+        assertThat(a.stateSince).isEqualTo(3600);
+        assertThat(a.apply(AgentState.NOT_READY, NotReadyReason.BREAK, null, 3900)).isFalse();
+        assertThat(a.apply(AgentState.READY, null, null, 3700)).as("a late event of another state inside the run").isTrue();
+        assertThat(a.state).isEqualTo(AgentState.NOT_READY);
+        assertThat(a.stateSince).as("the break began again after it").isEqualTo(3900);
+        assertThat(a.apply(AgentState.ON_CONTACT, null, null, 3800)).as("before the new start").isFalse();
         assertThat(a.apply(AgentState.LOGOUT, null, null, 4000)).isTrue();
         assertThat(a.loggedIn()).isFalse();
+    }
+
+    @Test
+    void anAgentsTeamIsTheNewestOneNamed() {
+        LiveAgent a = new LiveAgent();
+        assertThat(a.team(null, 1000)).isFalse();
+        assertThat(a.team("t1", 2000)).isTrue();
+        assertThat(a.team("t1", 3000)).isFalse();
+        assertThat(a.team("t0", 1500)).as("an older event's team").isFalse();
+        assertThat(a.team("t2", 4000)).isTrue();
+        assertThat(a.teamId).isEqualTo("t2");
     }
 
     @Test
