@@ -150,7 +150,7 @@
     h += '<table class="wb-queues"><thead><tr><th rowspan="2">Queue</th><th rowspan="2">Waiting</th><th rowspan="2">Oldest wait</th>'
       + '<th rowspan="2" class="ag">Agents <span class="legend"><span class="chip av">avail</span><span class="chip oc">on contact</span><span class="chip acw">ACW</span><span class="chip nr">not ready</span></span></th>';
     WINDOWS.forEach(([, label]) => { h += '<th colspan="4" class="gs">' + label + '</th>'; });
-    h += '<th rowspan="2" class="gs">Offered today</th></tr><tr>';
+    h += '<th rowspan="2" class="gs off">Offered today</th></tr><tr>';
     WINDOWS.forEach(() => { h += '<th class="gs">SL</th><th>ASA</th><th>Aband.</th><th>AHT</th>'; });
     h += '</tr></thead><tbody>';
     for (const q of t.queues.values()) {
