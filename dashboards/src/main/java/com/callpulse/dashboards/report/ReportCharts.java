@@ -156,6 +156,7 @@ public final class ReportCharts {
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0")));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        p.getRangeAxis().setUpperMargin(0.1); // room for the labels
         return c;
     }
 
@@ -193,9 +194,10 @@ public final class ReportCharts {
         d.selfServiceOutcomes().forEach((k, v) -> ds.addValue(v, "Recommendations", k.replace('_', ' ')));
         JFreeChart c = ChartFactory.createBarChart(null, null, "Recommendations", ds, PlotOrientation.HORIZONTAL, false, false, false);
         Double rate = d.today().selfServiceRecommendationRate();
-        CategoryPlot p = style(c, "self_service_outcomes.outcome of the day's recommendations; recommendation rate "
+        CategoryPlot p = style(c, "self_service_outcomes.outcome; recommendation rate "
                 + (rate == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * rate))
-                + " (agent_intervals.self_service_recommended / handled)");
+                + " = agent_intervals.self_service_recommended / handled");
+        p.getRangeAxis().setUpperMargin(0.1);
         BarRenderer r = bars(p, GREEN);
         r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0")));
         r.setDefaultItemLabelsVisible(true);
@@ -230,10 +232,9 @@ public final class ReportCharts {
 
     private static void secondAxis(CategoryPlot p, DefaultCategoryDataset ds, String label, NumberFormat format, Color color) {
         NumberAxis axis = new NumberAxis(label);
-        axis.setAutoRangeIncludesZero(false);
-        if (format != null) {
-            axis.setNumberFormatOverride(format);
-        }
+        // from zero: a single day's value (a one-day lake) still gets a readable scale
+        axis.setAutoRangeIncludesZero(true);
+        axis.setNumberFormatOverride(format != null ? format : new DecimalFormat("#,##0.#"));
         axis(axis);
         p.setRangeAxis(1, axis);
         p.setDataset(1, ds);
