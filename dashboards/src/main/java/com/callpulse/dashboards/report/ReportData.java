@@ -215,8 +215,16 @@ public record ReportData(String tenant, String tenantName, ZoneId zone, LocalDat
             days.put(d, new DayTotals(c[0], c[1], c[2], s[0], s[1], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11], c[12],
                     c[13], c[14], c[15], c[16], c[17], c[18], c[19]));
         });
-        return new ReportData(tenant, tenantName, zone, date, days, hourly, hourlyLastWeek, topics, alerts, categories, newBusiness,
-                outcomes, marketing);
+        return new ReportData(tenant, tenantName, zone, date, days, hourly, hourlyLastWeek, topics, alerts, byCountDescending(categories),
+                byCountDescending(newBusiness), outcomes, marketing);
+    }
+
+    /** A category's rows come per sub-item: the merged totals, largest first (then by name). */
+    private static Map<String, Long> byCountDescending(Map<String, Long> m) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 
     private static void add(Map<LocalDate, long[]> counters, LocalDate d, int i, long n) {
