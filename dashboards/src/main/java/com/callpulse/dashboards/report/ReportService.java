@@ -59,9 +59,11 @@ public final class ReportService implements AutoCloseable {
     public Rendered report(String tenant, LocalDate date) {
         Key key = new Key(tenant, date);
         long now = System.nanoTime();
-        Entry e = cache.compute(key, (k, old) -> old != null && now - old.createdNanos < cacheFor.toNanos() && !old.report.isCompletedExceptionally()
-                ? old : new Entry(new CompletableFuture<>(), now));
-        if (!e.report.isDone() && e.createdNanos == now) {
+        Entry fresh = new Entry(new CompletableFuture<>(), now);
+        // the first caller renders; callers meanwhile (the page's chart requests) wait for the same rendering
+        Entry e = cache.compute(key, (k, old) -> old != null && now - old.createdNanos < cacheFor.toNanos()
+                && !old.report.isCompletedExceptionally() ? old : fresh);
+        if (e == fresh) {
             try {
                 e.report.complete(render(tenant, date));
             } catch (RuntimeException | Error ex) {

@@ -105,6 +105,25 @@ class ReportCommandTest {
         }
     }
 
+    @Test
+    void aRenderedReportIsReusedWhileFreshAndTheSectionIsChecked() throws Exception {
+        LocalDate day = LocalDate.parse(SampleLake.DATE);
+        try (ReportService s = new ReportService(DashboardsConfig.defaults(), SampleLake.get())) {
+            assertThat(s.report("mvno-lx", day)).isSameAs(s.report("mvno-lx", day)).isNotSameAs(s.report("roam-eu", day));
+        }
+        Path noCache = out.resolve("no-cache.yaml");
+        Files.writeString(noCache, "dashboards:\n  report:\n    cache: PT0S\n    trend_days: 10\n");
+        try (ReportService s = new ReportService(DashboardsConfig.load(noCache), SampleLake.get())) {
+            ReportService.Rendered first = s.report("mvno-lx", day);
+            assertThat(s.report("mvno-lx", day)).isNotSameAs(first);
+            assertThat(first.data().days()).hasSize(10);
+        }
+        Path bad = out.resolve("bad.yaml");
+        Files.writeString(bad, "dashboards:\n  report:\n    trend_days: 3\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReportService(DashboardsConfig.load(bad), SampleLake.get()))
+                .hasMessageContaining("trend_days 8..400");
+    }
+
     /** Measured, not asserted: the report of the sample day, cold (new DuckDB, first render) and warm. */
     @Test
     void measureTheSampleDaysReport() throws Exception {
