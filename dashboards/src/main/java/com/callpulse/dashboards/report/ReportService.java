@@ -46,7 +46,7 @@ public final class ReportService implements AutoCloseable {
             throw new IllegalArgumentException("dashboards.report: cache must be >= 0, trend_days 8..400, top_topics 1..50");
         }
         this.config = config;
-        this.lake = lake.toAbsolutePath().normalize();
+        this.lake = lake == null ? null : lake.toAbsolutePath().normalize(); // a server without a lake still starts
         this.db = DriverManager.getConnection("jdbc:duckdb:");
     }
 
@@ -91,6 +91,9 @@ public final class ReportService implements AutoCloseable {
         DashboardsConfig.Tenant t = config.tenant(tenant);
         if (t == null) {
             throw new IllegalArgumentException("no tenant " + tenant);
+        }
+        if (lake == null) {
+            throw new IllegalStateException("the server was started without a lake (--lake DIR)");
         }
         long t0 = System.nanoTime();
         ReportData data;
