@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -160,14 +159,5 @@ public final class ReportHtml {
         String cls = Math.abs(delta) < 1e-9 ? "flat" : (delta > 0) == k.higherIsBetter ? "up" : "down";
         String arrow = delta > 0 ? "▲ " : delta < 0 ? "▼ " : "";
         return "<td class=\"" + cls + "\">" + arrow + text + "</td>";
-    }
-
-    /** The headline KPI values of a day, by label (for tests and the command's output). */
-    static Map<String, Number> values(DayTotals t) {
-        Map<String, Number> m = new java.util.LinkedHashMap<>();
-        for (Kpi k : KPIS) {
-            m.put(k.label, k.value.apply(t));
-        }
-        return m;
     }
 }
