@@ -203,6 +203,7 @@ class LiveSampleDayIT {
             h.processWatermark(new Watermark(Long.MAX_VALUE));
             states.addAll(h.extractOutputValues());
             alerts = h.getSideOutput(LiveQueueStateFunction.ALERTS) == null ? 0 : h.getSideOutput(LiveQueueStateFunction.ALERTS).size();
+            assertThat(alerts).as("service-level breaches of the sample day, on its own clock").isGreaterThan(0);
             exits.addAll(values(h.getSideOutput(LiveQueueStateFunction.CONTACTS)));
             agents.addAll(values(h.getSideOutput(LiveQueueStateFunction.AGENTS)));
             double hours = (lastLive - firstEmit) / 3_600_000.0;
@@ -457,7 +458,8 @@ class LiveSampleDayIT {
             assertThat(m.key).isEqualTo(a.get("tenant_id").asText() + "|" + a.get("alert_id").asText());
             states.computeIfAbsent(a.get("type").asText() + " " + m.key, k -> new ArrayList<>()).add(a.get("state").asText());
         }
-        assertThat(states.keySet()).anyMatch(k -> k.startsWith("service_level_breach "));
+        // how many service-level breaches a replay at full speed raises depends on the pace (the trailing window is
+        // judged when the state is emitted); the delivery-order test counts them on the day's own clock
         for (Map.Entry<String, List<String>> s : states.entrySet()) {
             List<List<String>> allowed = s.getKey().startsWith("complaint_escalation ")
                     ? List.of(List.of("raised"), List.of("raised", "withdrawn"))
