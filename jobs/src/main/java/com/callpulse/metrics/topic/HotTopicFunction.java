@@ -4,6 +4,7 @@ import com.callpulse.config.CallPulseConfig;
 import com.callpulse.config.HotTopicConfig;
 import com.callpulse.config.TenantConfig;
 import com.callpulse.live.LiveMessage;
+import com.callpulse.time.Timestamps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,9 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -322,7 +321,9 @@ public class HotTopicFunction extends KeyedProcessFunction<String, TopicContact,
         }
     }
 
+    /** The timestamp format of every live message (millisecond precision, the tenant's offset then). */
     private static String time(Long epochMillis, ZoneId zone) {
-        return epochMillis == null ? null : OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return epochMillis == null ? null
+                : Timestamps.format(epochMillis, zone.getRules().getOffset(Instant.ofEpochMilli(epochMillis)).getTotalSeconds());
     }
 }

@@ -119,9 +119,9 @@ class HotTopicFunctionTest {
             assertThat(j.get("type").asText()).isEqualTo("topic_surge");
             assertThat(j.get("state").asText()).isEqualTo("raised");
             assertThat(j.get("version").asInt()).isEqualTo(1);
-            assertThat(j.get("occurred_at").asText()).as("the end of the minute that raised it").isEqualTo("2026-11-20T11:01:00+08:00");
+            assertThat(j.get("occurred_at").asText()).as("the end of the minute that raised it").isEqualTo("2026-11-20T11:01:00.000+08:00");
             assertThat(j.get("alert_id").asText()).isEqualTo("cmcc-ah:bill_query:surge:2026-11-20T03:00Z");
-            assertThat(j.get("started_at").asText()).isEqualTo("2026-11-20T11:00:00+08:00");
+            assertThat(j.get("started_at").asText()).isEqualTo("2026-11-20T11:00:00.000+08:00");
             assertThat(j.get("observed").asLong()).isEqualTo(50);
             assertThat(j.get("z").asDouble()).isGreaterThan(3);
             assertThat(j.get("regions").get(0).get("region").asText()).isEqualTo("hefei-shushan");
@@ -152,7 +152,7 @@ class HotTopicFunctionTest {
         watermark(T0 + 140 * MIN + Q);
         assertThat(live()).hasSize(2);
         assertThat(live().get(1).get("state").asText()).isEqualTo("cleared");
-        assertThat(live().get(1).get("ended_at").asText()).isEqualTo("2026-11-20T11:15:00+08:00");
+        assertThat(live().get(1).get("ended_at").asText()).isEqualTo("2026-11-20T11:15:00.000+08:00");
         watermark(T0 + 140 * MIN + Q + LATENESS);
         for (long m = 121; m <= 138; m++) {
             assertThat(row(m, "bill_query").alert).as("minute %d", m).isEqualTo(AlertKind.SURGE);
